@@ -1,0 +1,101 @@
+// Package strpat models the strings a program can build: a Pattern is a
+// sequence of literal text and wildcards (parts the code does not fix, such
+// as an issue key from a parameter or a base URL from configuration).
+package strpat
+
+import "strings"
+
+// Elem is one piece of a Pattern: literal text, or a wildcard standing for
+// any string (possibly empty).
+type Elem struct {
+	Lit  string
+	Wild bool
+}
+
+// Pattern is a normalised sequence of Elems: no empty literals, no two
+// adjacent literals, no two adjacent wildcards. The zero value is the
+// pattern of the empty string.
+type Pattern []Elem
+
+// WildMark is how String renders a wildcard.
+const WildMark = "…"
+
+// Lit returns the pattern of exactly s.
+func Lit(s string) Pattern {
+	if s == "" {
+		return nil
+	}
+	return Pattern{{Lit: s}}
+}
+
+// Any returns the pattern matching every string.
+func Any() Pattern { return Pattern{{Wild: true}} }
+
+// Concat joins patterns end to end, keeping the result normalised.
+func Concat(ps ...Pattern) Pattern {
+	var out Pattern
+	for _, p := range ps {
+		for _, e := range p {
+			out = out.appendElem(e)
+		}
+	}
+	return out
+}
+
+func (p Pattern) appendElem(e Elem) Pattern {
+	if !e.Wild && e.Lit == "" {
+		return p
+	}
+	if n := len(p); n > 0 {
+		last := &p[n-1]
+		if e.Wild && last.Wild {
+			return p
+		}
+		if !e.Wild && !last.Wild {
+			last.Lit += e.Lit
+			return p
+		}
+	}
+	return append(p, e)
+}
+
+// Const reports whether p is a single known string, and returns it.
+func (p Pattern) Const() (string, bool) {
+	switch len(p) {
+	case 0:
+		return "", true
+	case 1:
+		if !p[0].Wild {
+			return p[0].Lit, true
+		}
+	}
+	return "", false
+}
+
+// IsAny reports whether p matches every string and fixes nothing.
+func (p Pattern) IsAny() bool { return len(p) == 1 && p[0].Wild }
+
+// String renders p with each wildcard as WildMark.
+func (p Pattern) String() string {
+	var b strings.Builder
+	for _, e := range p {
+		if e.Wild {
+			b.WriteString(WildMark)
+		} else {
+			b.WriteString(e.Lit)
+		}
+	}
+	return b.String()
+}
+
+// Parse is the inverse of String: each WildMark becomes a wildcard.
+func Parse(s string) Pattern {
+	var out Pattern
+	for i, part := range strings.Split(s, WildMark) {
+		if i > 0 {
+			out = out.appendElem(Elem{Wild: true})
+		}
+		out = out.appendElem(Elem{Lit: part})
+	}
+	return out
+}
