@@ -18,7 +18,7 @@ import (
 
 // Call is one Atlassian REST call made by the package.
 type Call struct {
-	Pos, End token.Pos     // the call site in this package's code
+	Pos, End token.Pos      // the call site in this package's code
 	Method   string         // upper case, "" when unknown
 	URL      strpat.Pattern // the URL or path as the code builds it
 	Match    apispec.Match  // Kind is Matched or Unknown (NotAtlassian calls are not listed)
