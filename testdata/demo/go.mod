@@ -1,0 +1,3 @@
+module example.com/issuecleaner
+
+go 1.26
