@@ -1,0 +1,17 @@
+package gclplugin
+
+import (
+	"fmt"
+
+	"github.com/connectlint/connectlint/analyzers/descriptor"
+)
+
+// setDescriptor makes every package use the descriptor at path, as the
+// connectlint command's -descriptor flag does.
+func setDescriptor(path string) error {
+	f := descriptor.Analyzer.Flags.Lookup("descriptor")
+	if f == nil {
+		return fmt.Errorf("connectlint settings: descriptor: this connectlint version has no descriptor flag")
+	}
+	return f.Value.Set(path)
+}

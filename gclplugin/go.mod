@@ -1,0 +1,18 @@
+module github.com/connectlint/connectlint/gclplugin
+
+go 1.26.0
+
+require (
+	github.com/connectlint/connectlint v0.0.0-00010101000000-000000000000
+	github.com/golangci/plugin-module-register v0.1.2
+	golang.org/x/tools v0.52.0
+)
+
+require (
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+)
+
+// Development builds use the working tree; a release pins a tagged core
+// version instead (consumers ignore this replace).
+replace github.com/connectlint/connectlint => ../

@@ -1,0 +1,172 @@
+// Package gclplugin makes connectlint a golangci-lint v2 module plugin.
+//
+// Build a custom golangci-lint with it (`golangci-lint custom`, see the
+// README) and enable it in .golangci.yml:
+//
+//	linters:
+//	  enable: [connectlint]
+//	  settings:
+//	    custom:
+//	      connectlint:
+//	        type: module
+//	        description: Atlassian Connect scopes, 403 handling and auth checks
+//	        settings:
+//	          descriptor: static/atlassian-connect.json # optional; found by default
+//	          disable: [excess-scope]                    # optional
+//
+// golangci-lint drops findings outside .go files, so findings in the app
+// descriptor are reported on a Go position (the //go:embed line that embeds
+// the descriptor, else the package clause of the package nearest to it) and
+// their message starts with the descriptor position, e.g.
+// "atlassian-connect.json:9:14: baseUrl uses http".
+package gclplugin
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/connectlint/connectlint/analyzers"
+	"github.com/connectlint/connectlint/internal/rules"
+)
+
+func init() {
+	register.Plugin("connectlint", New)
+}
+
+// Settings are the plugin's settings in .golangci.yml. Unknown keys are
+// errors, so a typo never silently turns a check off.
+type Settings struct {
+	// Descriptor is the path of atlassian-connect.json, relative to the
+	// directory golangci-lint runs in. Empty: each package finds its
+	// descriptor as the connectlint command does.
+	Descriptor string `json:"descriptor"`
+	// Enable, when not empty, lists the only rules reported.
+	Enable []string `json:"enable"`
+	// Disable lists rules not reported.
+	Disable []string `json:"disable"`
+}
+
+// New is the plugin constructor golangci-lint calls with the raw settings.
+func New(raw any) (register.LinterPlugin, error) {
+	s, err := register.DecodeSettings[Settings](raw)
+	if err != nil {
+		return nil, fmt.Errorf("connectlint settings: %w", err)
+	}
+	p := &plugin{settings: s, disabled: map[string]bool{}}
+	for _, id := range s.Disable {
+		if err := checkRule("disable", id); err != nil {
+			return nil, err
+		}
+		p.disabled[id] = true
+	}
+	if len(s.Enable) > 0 {
+		p.enabled = map[string]bool{}
+		for _, id := range s.Enable {
+			if err := checkRule("enable", id); err != nil {
+				return nil, err
+			}
+			p.enabled[id] = true
+		}
+	}
+	if s.Descriptor != "" {
+		abs, err := filepath.Abs(s.Descriptor)
+		if err != nil {
+			return nil, fmt.Errorf("connectlint settings: descriptor: %w", err)
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return nil, fmt.Errorf("connectlint settings: descriptor: %w", err)
+		}
+		p.settings.Descriptor = abs
+	}
+	return p, nil
+}
+
+// checkRule reports an unknown rule ID in the named setting.
+func checkRule(setting, id string) error {
+	if _, ok := rules.Lookup(id); ok {
+		return nil
+	}
+	var known []string
+	for _, r := range rules.All() {
+		known = append(known, r.ID)
+	}
+	slices.Sort(known)
+	return fmt.Errorf("connectlint settings: %s: unknown rule %q (known rules: %s)",
+		setting, id, strings.Join(known, ", "))
+}
+
+type plugin struct {
+	settings Settings
+	enabled  map[string]bool // nil: every rule
+	disabled map[string]bool
+}
+
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	if p.settings.Descriptor != "" {
+		if err := setDescriptor(p.settings.Descriptor); err != nil {
+			return nil, err
+		}
+	}
+	return instrument(analyzers.All(), p.filter), nil
+}
+
+// GetLoadMode asks for type information: the analyzers build SSA.
+func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// reports says whether findings of the rule are wanted.
+func (p *plugin) reports(rule string) bool {
+	if p.disabled[rule] {
+		return false
+	}
+	return p.enabled == nil || p.enabled[rule]
+}
+
+// filter decides what golangci-lint sees of a diagnostic: nothing for a
+// disabled rule; for a finding outside Go code, the same finding on a Go
+// position of the package nearest to its file, or nothing in other
+// packages (each package sees the same descriptor; one reports it).
+func (p *plugin) filter(pass *analysis.Pass, d analysis.Diagnostic) (analysis.Diagnostic, bool) {
+	if d.Category != "" && !p.reports(d.Category) {
+		return d, false
+	}
+	if d.Category != "" {
+		d.Message += " [" + d.Category + "]"
+	}
+	f := pass.Fset.File(d.Pos)
+	if f == nil || strings.HasSuffix(f.Name(), ".go") {
+		return d, true
+	}
+	anchor := anchorPos(pass, f.Name())
+	if !anchor.IsValid() {
+		return d, false
+	}
+	posn := pass.Fset.Position(d.Pos)
+	d.Message = fmt.Sprintf("%s:%d:%d: %s", displayPath(posn.Filename), posn.Line, posn.Column, d.Message)
+	d.Pos, d.End = anchor, anchor
+	d.SuggestedFixes = nil // edits to a non-Go file cannot ride on a Go position
+	d.Related = slices.DeleteFunc(slices.Clone(d.Related), func(r analysis.RelatedInformation) bool {
+		rf := pass.Fset.File(r.Pos)
+		return rf == nil || !strings.HasSuffix(rf.Name(), ".go")
+	})
+	return d, true
+}
+
+// displayPath is name relative to the working directory when it lies
+// below it, as golangci-lint shows Go file names.
+func displayPath(name string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	rel, err := filepath.Rel(wd, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return name
+	}
+	return rel
+}
