@@ -1,0 +1,97 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/connectlint/connectlint/internal/output"
+	"github.com/connectlint/connectlint/internal/rules"
+)
+
+const usageHead = `connectlint checks Atlassian Connect apps and Go programs that call the
+Jira and Confluence Cloud REST APIs: the app descriptor, the scopes the
+code's REST calls need, unchecked 403 responses and insecure auth.
+
+Usage:
+
+	connectlint [flags] [packages]    check packages (default ./...)
+	connectlint explain [RULE]        describe a rule, or list them all
+	connectlint version               print the version
+	connectlint help                  print this help
+
+As a go vet tool (uses vet's build cache; descriptor edits are seen only
+when the descriptor is //go:embed-ded):
+
+	go vet -vettool=$(command -v connectlint) ./...
+	go vet -vettool=$(command -v connectlint) -descriptor.file=app.json ./...
+
+Exit status: 0 no findings, 3 findings, 1 connectlint could not do its job
+(bad usage, or packages that failed to load or type-check; the other
+packages are still checked and their findings reported, but 1 wins over 3).
+Suppressed findings do not count.
+
+Flags:
+`
+
+func writeUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, usageHead)
+	out := fs.Output()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(out)
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	fs, _ := newFlagSet(stdout)
+	writeUsage(stdout, fs)
+	return exitOK
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "RULE\tSEVERITY\tANALYZER\tSUMMARY")
+		for _, r := range rules.All() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Analyzer, r.Title)
+		}
+		tw.Flush()
+		fmt.Fprintln(stdout, "\nconnectlint explain RULE describes one rule.")
+		return exitOK
+	case 1:
+	default:
+		fmt.Fprintln(stderr, "connectlint: usage: connectlint explain [RULE]")
+		return exitFailure
+	}
+	id := strings.TrimSuffix(strings.TrimPrefix(args[0], "["), "]") // accept "[rule-id]" pasted from output
+	r, ok := rules.Lookup(id)
+	if !ok {
+		fmt.Fprintf(stderr, "connectlint: no rule %q; connectlint explain lists them\n", args[0])
+		return exitFailure
+	}
+	if err := output.WriteExplain(stdout, r); err != nil {
+		fmt.Fprintf(stderr, "connectlint: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// moduleVersion is connectlint's module version: a release tag when
+// installed with go install or go get -tool, "(devel)" in a work tree.
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fmt.Fprintf(stdout, "connectlint %s (%s, %s/%s)\n", moduleVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(stdout, "rules: %d\n", len(rules.All()))
+	return exitOK
+}

@@ -1,0 +1,255 @@
+// Package driver runs the connectlint analyzers standalone: it loads
+// packages with go/packages, runs the analysis graph with
+// golang.org/x/tools/go/analysis/checker, and turns root diagnostics into
+// de-duplicated findings. Packages that fail to load or type-check become
+// Problems; every other package is still analysed.
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/connectlint/connectlint/internal/output"
+)
+
+// Config is one standalone run.
+type Config struct {
+	Dir       string   // directory to run in (like go -C); "" is the current one
+	Patterns  []string // package patterns; none means ./...
+	Tests     bool     // also analyse _test.go files
+	Analyzers []*analysis.Analyzer
+	Rules     RuleSet
+	Fix       bool // apply the first suggested fix of every reported finding
+	// MaxErrorsPerPackage bounds the load errors reported per package
+	// (the rest are counted); 0 means 3.
+	MaxErrorsPerPackage int
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []output.Finding // sorted, de-duplicated, root packages only
+	Problems []output.Problem // code that could not be checked
+	Fixed    FixStats         // with Config.Fix
+}
+
+// Run loads and analyses the packages. Its error means the run could not
+// start at all (bad pattern, go list failure, no packages); problems in
+// individual packages are in Result.Problems.
+func Run(cfg Config) (*Result, error) {
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	var roots []*analysis.Analyzer
+	for _, a := range cfg.Analyzers {
+		if cfg.Rules.needsAnalyzer(a.Name) {
+			roots = append(roots, a)
+		}
+	}
+
+	mode := packages.LoadSyntax | packages.NeedModule
+	if needFacts(roots) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: cfg.Dir, Tests: cfg.Tests}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	// go vet does not analyse the generated test main packages; neither do we.
+	pkgs = slices.DeleteFunc(pkgs, isTestMain)
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+
+	absDir, err := filepath.Abs(cmp.Or(cfg.Dir, "."))
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	res.Problems = packageProblems(pkgs, absDir, cmp.Or(cfg.MaxErrorsPerPackage, 3))
+	if len(roots) == 0 {
+		return res, nil
+	}
+
+	graph, err := checker.Analyze(roots, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	res.Problems = append(res.Problems, analysisProblems(graph)...)
+
+	var diags []rootDiagnostic
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if !cfg.Rules.Enabled(d.Category) {
+				continue
+			}
+			diags = append(diags, rootDiagnostic{act.Package.Fset, d})
+		}
+	}
+	if cfg.Fix {
+		var remaining []rootDiagnostic
+		res.Fixed, remaining, err = applyFixes(diags)
+		if err != nil {
+			res.Problems = append(res.Problems, output.Problem{Message: err.Error()})
+		}
+		diags = remaining
+	}
+	for _, d := range diags {
+		res.Findings = append(res.Findings, output.FromDiagnostic(d.fset, d.diag))
+	}
+	res.Findings = output.Dedupe(res.Findings)
+	return res, nil
+}
+
+type rootDiagnostic struct {
+	fset *token.FileSet
+	diag analysis.Diagnostic
+}
+
+func isTestMain(p *packages.Package) bool {
+	return p.Name == "main" && strings.HasSuffix(p.ID, ".test")
+}
+
+// packageProblems reports load, parse and type errors of the packages and
+// their dependencies (each package once, test variants merged), and the
+// root packages that are skipped only because a dependency has errors.
+func packageProblems(roots []*packages.Package, dir string, maxPerPkg int) []output.Problem {
+	var problems []output.Problem
+	seen := map[string]bool{} // package path + message
+	broken := map[string]bool{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		n := 0
+		for _, e := range p.Errors {
+			path := pkgPath(p)
+			k := path + "\x00" + e.Error()
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			broken[path] = true
+			if n++; n > maxPerPkg {
+				continue
+			}
+			problems = append(problems, output.Problem{Package: path, Pos: parsePos(dir, e.Pos), Message: e.Msg})
+		}
+		if n > maxPerPkg {
+			problems = append(problems, output.Problem{Package: pkgPath(p), Message: fmt.Sprintf("%d more errors", n-maxPerPkg)})
+		}
+	})
+	for _, p := range roots {
+		if !p.IllTyped || len(p.Errors) > 0 || broken[pkgPath(p)] {
+			continue
+		}
+		var bad []string
+		packages.Visit([]*packages.Package{p}, nil, func(dep *packages.Package) {
+			if dep != p && len(dep.Errors) > 0 && !slices.Contains(bad, pkgPath(dep)) {
+				bad = append(bad, pkgPath(dep))
+			}
+		})
+		if len(bad) > 0 {
+			k := pkgPath(p) + "\x00skipped"
+			if !seen[k] {
+				seen[k] = true
+				problems = append(problems, output.Problem{
+					Package: pkgPath(p),
+					Message: "not analysed: it depends on " + strings.Join(bad, ", ") + ", which has errors",
+				})
+			}
+		}
+	}
+	return problems
+}
+
+// analysisProblems reports analyzers that failed. Failures caused by
+// package errors (already reported) are left out.
+func analysisProblems(g *checker.Graph) []output.Problem {
+	var problems []output.Problem
+	seen := map[string]bool{}
+	for act := range g.All() {
+		if act.Err == nil || act.Package.IllTyped {
+			continue
+		}
+		msg := act.Err.Error()
+		if strings.HasPrefix(msg, "failed prerequisites") {
+			continue // the failing prerequisite is reported itself
+		}
+		msg = fmt.Sprintf("analyzer %s failed: %v", act.Analyzer.Name, act.Err)
+		k := pkgPath(act.Package) + "\x00" + msg
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		problems = append(problems, output.Problem{Package: pkgPath(act.Package), Message: msg})
+	}
+	return problems
+}
+
+// pkgPath names a package for people: its import path, without the
+// " [p.test]" suffix of test variants.
+func pkgPath(p *packages.Package) string {
+	if p.PkgPath != "" {
+		return p.PkgPath
+	}
+	id, _, _ := strings.Cut(p.ID, " ")
+	return id
+}
+
+// parsePos parses the "file:line:col" (or "file:line", or "file") form of
+// packages.Error.Pos; relative files are relative to dir.
+func parsePos(dir, s string) output.Position {
+	if s == "" || s == "-" {
+		return output.Position{}
+	}
+	var nums []int
+	rest := s
+	for range 2 {
+		i := strings.LastIndexByte(rest, ':')
+		if i < 0 {
+			break
+		}
+		n, err := strconv.Atoi(rest[i+1:])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		rest = rest[:i]
+	}
+	p := output.Position{File: rest}
+	if !filepath.IsAbs(p.File) {
+		p.File = filepath.Join(dir, p.File)
+	}
+	if len(nums) > 0 {
+		p.Line = nums[0]
+	}
+	if len(nums) > 1 {
+		p.Column = nums[1]
+	}
+	return p
+}
+
+// needFacts reports whether any analyzer, or one it requires, uses facts;
+// then every dependency must be loaded from source.
+func needFacts(as []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, visit)
+	}
+	return slices.ContainsFunc(as, visit)
+}

@@ -1,0 +1,107 @@
+package driver
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"os"
+	"slices"
+)
+
+// FixStats counts what -fix changed.
+type FixStats struct {
+	Fixes int // findings whose fix was applied
+	Files int // files rewritten
+}
+
+// edit is one text edit in byte offsets of a file.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// applyFixes applies the first suggested fix of every diagnostic that has
+// one and returns the diagnostics left unfixed. A fix whose edits overlap
+// an edit already taken is skipped, and its diagnostic stays reported:
+// the next run applies it.
+func applyFixes(diags []rootDiagnostic) (FixStats, []rootDiagnostic, error) {
+	var stats FixStats
+	files := map[string][]edit{}
+	var remaining []rootDiagnostic
+	taken := map[string]bool{} // identical fixes reported by several passes
+
+	for _, rd := range diags {
+		if len(rd.diag.SuggestedFixes) == 0 {
+			remaining = append(remaining, rd)
+			continue
+		}
+		fix := rd.diag.SuggestedFixes[0]
+		edits := map[string][]edit{}
+		ok := true
+		for _, te := range fix.TextEdits {
+			tf := rd.fset.File(te.Pos)
+			end := te.End
+			if !end.IsValid() {
+				end = te.Pos
+			}
+			if tf == nil || int(end) < tf.Base() || int(end) > tf.Base()+tf.Size() {
+				ok = false
+				break
+			}
+			edits[tf.Name()] = append(edits[tf.Name()], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)})
+		}
+		k := fmt.Sprint(edits)
+		if taken[k] {
+			continue // the same fix from another pass: already applied
+		}
+		for name, es := range edits {
+			ok = ok && !overlaps(files[name], es)
+		}
+		if !ok {
+			remaining = append(remaining, rd)
+			continue
+		}
+		taken[k] = true
+		for name, es := range edits {
+			files[name] = append(files[name], es...)
+		}
+		stats.Fixes++
+	}
+
+	for name, es := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return stats, remaining, fmt.Errorf("-fix: %v", err)
+		}
+		slices.SortFunc(es, func(a, b edit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
+		var out bytes.Buffer
+		last := 0
+		for _, e := range es {
+			if e.start < last || e.end > len(data) {
+				return stats, remaining, fmt.Errorf("-fix: %s changed while connectlint was running", name)
+			}
+			out.Write(data[last:e.start])
+			out.WriteString(e.text)
+			last = e.end
+		}
+		out.Write(data[last:])
+		if err := os.WriteFile(name, out.Bytes(), 0o666); err != nil {
+			return stats, remaining, fmt.Errorf("-fix: %v", err)
+		}
+		stats.Files++
+	}
+	return stats, remaining, nil
+}
+
+// overlaps reports whether any edit in b overlaps an edit in a. Two
+// insertions at the same offset overlap too: their order is unknown.
+func overlaps(a, b []edit) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.start < y.end && y.start < x.end || x.start == y.start {
+				return true
+			}
+		}
+	}
+	return false
+}
