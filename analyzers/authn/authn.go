@@ -1,0 +1,505 @@
+package authn
+
+import (
+	"go/ast"
+	"go/build"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer reports the rules of rules.go.
+var Analyzer = &analysis.Analyzer{
+	Name:      "authn",
+	Doc:       "report insecure authentication choices in code that talks to Atlassian products",
+	URL:       "https://github.com/connectlint/connectlint/blob/main/docs/rules.md",
+	Run:       run,
+	FactTypes: []analysis.Fact{new(authWrapper)},
+}
+
+// checker holds one package's analysis state.
+type checker struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	files []*ast.File // production files only
+	in    *inspector.Inspector
+
+	library bool // the package is an Atlassian client library itself
+
+	// Filled by scanLiterals.
+	mentionsAtlassian bool               // a string names an Atlassian host or REST path
+	mentionsQSH       bool               // the qsh claim is named somewhere
+	connectIn         bool               // reads Connect JWTs ("JWT " header prefix, jwt query parameter)
+	connectOut        bool               // sends Connect JWTs ("JWT " + token)
+	oauthPaths        []ast.Node         // Jira OAuth 1.0a endpoint literals
+	reported          []posRange         // plaintext-http findings, to avoid double reports
+	secretDone        map[token.Pos]bool // literals already reported as hardcoded-secret
+
+	gate      int8 // 0 unknown, 1 Atlassian-related, -1 not
+	funcDecls map[*types.Func]*ast.FuncDecl
+	pkgVars   map[*types.Var]ast.Expr // package-level var -> initialiser
+}
+
+type posRange struct{ pos, end token.Pos }
+
+func run(pass *analysis.Pass) (any, error) {
+	files := productionFiles(pass)
+	if len(files) == 0 || inGOROOT(pass, files[0]) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:       pass,
+		info:       pass.TypesInfo,
+		files:      files,
+		in:         inspector.New(files),
+		library:    isClientLibrary(pass.Pkg.Path()),
+		secretDone: map[token.Pos]bool{},
+	}
+	c.scanLiterals()
+	c.checkAuthSites()
+	c.checkTransport()
+	c.checkJWT()
+	return nil, nil
+}
+
+// productionFiles drops _test.go files: tests may use whatever auth they like.
+func productionFiles(pass *analysis.Pass) []*ast.File {
+	var out []*ast.File
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.FileStart).Name()
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// inGOROOT reports whether the package is part of the standard library,
+// which the analyzer visits only because it has facts: a cheap exit.
+func inGOROOT(pass *analysis.Pass, f *ast.File) bool {
+	root := build.Default.GOROOT
+	if root == "" {
+		return false
+	}
+	name := pass.Fset.File(f.FileStart).Name()
+	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+}
+
+// Client libraries, matched on import path so forks and major versions count.
+var clientLibMarkers = []string{
+	"/go-jira", "/go-atlassian", "/go-confluence", "/confluence-go-api",
+	"/atlas-gonnect", "/jira-cli/pkg/jira",
+}
+
+func isAtlassianLib(path string) bool {
+	for _, m := range clientLibMarkers {
+		if strings.Contains(path, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isClientLibrary reports whether the analysed package implements a client
+// library: it is not blamed for offering basic or cookie auth.
+func isClientLibrary(path string) bool {
+	return isAtlassianLib(path) && !strings.Contains(path, "/atlas-gonnect")
+}
+
+// Strings that make a package Atlassian-related.
+var (
+	atlassianHostRE = regexp.MustCompile(`(?i)(\.atlassian\.net|\b(api|auth)\.atlassian\.com|\.jira\.com|\.jira-dev\.com)\b`)
+	atlassianPathRE = regexp.MustCompile(`/rest/api/|/wiki/rest/api|/rest/agile/|/rest/servicedeskapi|/wiki/api/v2|/ex/(jira|confluence)/|atlassian-connect\.json`)
+	apiTokenRE      = regexp.MustCompile(`ATATT[A-Za-z0-9_\-=+/]{20,}`)
+	httpURLRE       = regexp.MustCompile(`http://([^/\s"'?#]*)`)
+	jsonBaseURLRE   = regexp.MustCompile(`"baseUrl"\s*:\s*"http://([^"/]*)`)
+)
+
+// atlassianRelated is the package-level gate of the basic-auth and oauth1
+// rules (see the package doc).
+func (c *checker) atlassianRelated() bool {
+	if c.gate == 0 {
+		c.gate = -1
+		if c.mentionsAtlassian || c.importsAtlassianLib() || hasDescriptor(c.packageDir()) {
+			c.gate = 1
+		}
+	}
+	return c.gate > 0
+}
+
+func (c *checker) importsAtlassianLib() bool {
+	for _, imp := range c.pass.Pkg.Imports() {
+		if isAtlassianLib(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) packageDir() string {
+	return filepath.Dir(c.pass.Fset.File(c.files[0].FileStart).Name())
+}
+
+var descriptorCache sync.Map // dir -> bool
+
+// hasDescriptor reports whether an atlassian-connect.json lies in dir or a
+// parent up to the module root, or in a conventional sub-folder of the root.
+func hasDescriptor(dir string) bool {
+	if v, ok := descriptorCache.Load(dir); ok {
+		return v.(bool)
+	}
+	found := false
+	for d := dir; ; {
+		if exists(filepath.Join(d, "atlassian-connect.json")) {
+			found = true
+			break
+		}
+		if exists(filepath.Join(d, "go.mod")) {
+			for _, sub := range []string{"static", "assets", "templates", "web", "public"} {
+				if exists(filepath.Join(d, sub, "atlassian-connect.json")) {
+					found = true
+				}
+			}
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	descriptorCache.Store(dir, found)
+	return found
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// scanLiterals looks at every string literal once: API tokens, Atlassian
+// markers for the gate, plain-http URLs, Connect JWT and qsh markers, and the
+// deprecated endpoint paths of cookie-auth and oauth1.
+func (c *checker) scanLiterals() {
+	for cur := range c.in.Root().Preorder((*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
+		if id, ok := cur.Node().(*ast.Ident); ok {
+			if !c.mentionsQSH {
+				n := strings.ToLower(id.Name)
+				c.mentionsQSH = strings.Contains(n, "qsh") || strings.Contains(n, "querystringhash")
+			}
+			continue
+		}
+		lit := cur.Node().(*ast.BasicLit)
+		if lit.Kind != token.STRING {
+			continue
+		}
+		if _, ok := cur.Parent().Node().(*ast.ImportSpec); ok {
+			continue
+		}
+		s, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			continue
+		}
+		if _, isTag := cur.Parent().Node().(*ast.Field); isTag {
+			if strings.Contains(s, `"qsh`) {
+				c.mentionsQSH = true
+			}
+			continue
+		}
+		if tok := apiTokenRE.FindString(s); tok != "" {
+			c.secretDone[lit.Pos()] = true
+			ruleHardcodedSecret.Reportf(c.pass, lit,
+				"hard-coded Atlassian API token %s: load it from the environment or a secret store, and revoke this one",
+				redact(tok))
+		}
+		if !c.mentionsAtlassian && (atlassianHostRE.MatchString(s) || atlassianPathRE.MatchString(s)) {
+			c.mentionsAtlassian = true
+		}
+		if strings.Contains(strings.ToLower(s), "qsh") {
+			c.mentionsQSH = true
+		}
+		c.connectMarkers(cur, s)
+		c.plaintextInLiteral(lit, s)
+		if !c.library && strings.Contains(s, "/rest/auth/1/session") {
+			ruleCookieAuth.Reportf(c.pass, lit,
+				"request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud: use OAuth 2.0 (3LO) or Connect JWT instead")
+		}
+		if strings.Contains(s, "/plugins/servlet/oauth/") {
+			c.oauthPaths = append(c.oauthPaths, lit)
+		}
+	}
+}
+
+// connectMarkers notes how the package handles Connect JWTs.
+func (c *checker) connectMarkers(cur inspector.Cursor, s string) {
+	parent := cur.Parent().Node()
+	switch {
+	case strings.HasPrefix(s, "JWT "):
+		switch p := parent.(type) {
+		case *ast.BinaryExpr:
+			if p.Op == token.ADD && p.X == cur.Node() {
+				c.connectOut = true
+				return
+			}
+		case *ast.CallExpr:
+			if isSprintf(c.info, p) {
+				c.connectOut = true
+				return
+			}
+		}
+		c.connectIn = true
+	case s == "jwt":
+		switch p := parent.(type) {
+		case *ast.IndexExpr:
+			c.connectIn = true
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(p.Fun).(*ast.SelectorExpr); ok {
+				switch sel.Sel.Name {
+				case "Get", "FormValue", "PostFormValue", "Query", "QueryParam", "DefaultQuery", "FormFile":
+					c.connectIn = true
+				}
+			}
+		}
+	}
+}
+
+// --- small helpers shared by the checks ---
+
+func isSprintf(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && (fn.Name() == "Sprintf" || fn.Name() == "Fprintf" || fn.Name() == "Errorf")
+}
+
+// constString returns the value of a constant string expression.
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// template renders what a string expression can be, with "*" for the parts
+// the code does not fix: constants, +, and fmt.Sprintf (verbs become "*").
+func template(info *types.Info, e ast.Expr) string {
+	e = ast.Unparen(e)
+	if s, ok := constString(info, e); ok {
+		return s
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return template(info, e.X) + template(info, e.Y)
+		}
+	case *ast.CallExpr:
+		if isSprintf(info, e) && len(e.Args) > 0 {
+			if f, ok := constString(info, e.Args[0]); ok {
+				return verbRE.ReplaceAllString(f, "*")
+			}
+		}
+	}
+	return "*"
+}
+
+var verbRE = regexp.MustCompile(`%[-+# 0-9.*\[\]]*[a-zA-Z%]`)
+
+// callee returns the function or method a call statically names, or nil.
+func callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// funcPath returns fn's package path and receiver type name ("" for functions).
+func funcPath(fn *types.Func) (pkg, recv string) {
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Path()
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if n := namedOf(sig.Recv().Type()); n != nil {
+			recv = n.Obj().Name()
+		}
+	}
+	return pkg, recv
+}
+
+// namedOf returns the named type of t or *t.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// typeName returns the package path and name of e's (pointer-stripped) named type.
+func typeName(info *types.Info, e ast.Expr) (pkg, name string) {
+	n := namedOf(info.TypeOf(e))
+	if n == nil || n.Obj().Pkg() == nil {
+		return "", ""
+	}
+	return n.Obj().Pkg().Path(), n.Obj().Name()
+}
+
+// field returns the value given to the named field in a struct literal,
+// keyed or positional, or nil.
+func field(info *types.Info, lit *ast.CompositeLit, name string) ast.Expr {
+	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+			continue
+		}
+		if i < st.NumFields() && st.Field(i).Name() == name {
+			return elt
+		}
+	}
+	return nil
+}
+
+// funcDecl returns the declaration of a function of this package.
+func (c *checker) funcDecl(fn *types.Func) *ast.FuncDecl {
+	if c.funcDecls == nil {
+		c.funcDecls = map[*types.Func]*ast.FuncDecl{}
+		for cur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
+			fd := cur.Node().(*ast.FuncDecl)
+			if obj, ok := c.info.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+				c.funcDecls[obj] = fd
+			}
+		}
+	}
+	return c.funcDecls[fn]
+}
+
+// literalSecret returns the value of a credential written into the code: a
+// constant string, []byte("...") of one, or a package-level variable
+// initialised with one. ok is false for anything computed at run time.
+func (c *checker) literalSecret(e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if s, ok := constString(c.info, e); ok {
+		return s, true
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if tv, ok := c.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return constString(c.info, e.Args[0])
+		}
+	case *ast.Ident:
+		if v, ok := c.info.Uses[e].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
+			if init := c.packageVars()[v]; init != nil {
+				if _, isIdent := ast.Unparen(init).(*ast.Ident); !isIdent {
+					return c.literalSecret(init)
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+func (c *checker) packageVars() map[*types.Var]ast.Expr {
+	if c.pkgVars == nil {
+		c.pkgVars = map[*types.Var]ast.Expr{}
+		for _, f := range c.files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, n := range vs.Names {
+						if v, ok := c.info.Defs[n].(*types.Var); ok {
+							c.pkgVars[v] = vs.Values[i]
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.pkgVars
+}
+
+// reportSecret reports a literal credential once, redacted.
+func (c *checker) reportSecret(e ast.Expr, what, where string) {
+	v, ok := c.literalSecret(e)
+	if !ok || strings.TrimSpace(v) == "" || c.secretDone[e.Pos()] {
+		return
+	}
+	c.secretDone[e.Pos()] = true
+	if tok := apiTokenRE.FindString(v); tok != "" {
+		ruleHardcodedSecret.Reportf(c.pass, e,
+			"hard-coded Atlassian API token %s passed to %s: load it from the environment or a secret store, and revoke this one",
+			redact(tok), where)
+		return
+	}
+	ruleHardcodedSecret.Reportf(c.pass, e, "hard-coded %s %s passed to %s: load it from the environment or a secret store",
+		what, redact(v), where)
+}
+
+// redact describes a secret without revealing it: its length and, for long
+// values only, its first four characters.
+func redact(s string) string {
+	r := []rune(s)
+	if len(r) >= 16 {
+		return strconv.Quote(string(r[:4])+"…") + " (" + strconv.Itoa(len(r)) + " chars)"
+	}
+	return "(" + strconv.Itoa(len(r)) + " chars)"
+}
+
+// definition returns the expression last assigned to a local variable
+// before pos in body, or nil.
+func (c *checker) definition(body ast.Node, id *ast.Ident) ast.Expr {
+	obj := c.info.ObjectOf(id)
+	if obj == nil || body == nil {
+		return nil
+	}
+	var found ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			return true
+		}
+		if n.Pos() >= id.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if l, ok := lhs.(*ast.Ident); ok && c.info.ObjectOf(l) == obj {
+					if len(n.Rhs) == len(n.Lhs) {
+						found = n.Rhs[i]
+					} else if len(n.Rhs) == 1 {
+						found = n.Rhs[0]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if c.info.Defs[name] == obj && i < len(n.Values) {
+					found = n.Values[i]
+				} else if c.info.Defs[name] == obj && len(n.Values) == 1 {
+					found = n.Values[0]
+				}
+			}
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,395 @@
+package authn
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/connectlint/connectlint/internal/rules"
+)
+
+// The JWT libraries whose API the jwt rules know (same API in all).
+var jwtModules = []string{"github.com/golang-jwt/jwt", "github.com/dgrijalva/jwt-go", "github.com/form3tech-oss/jwt-go"}
+
+func isJWTPkg(path string) bool {
+	for _, m := range jwtModules {
+		if path == m || strings.HasPrefix(path, m+"/v") {
+			return true
+		}
+	}
+	return false
+}
+
+func isGonnectMiddleware(path string) bool {
+	return strings.HasSuffix(path, "/atlas-gonnect/middleware")
+}
+
+// jwtFunc returns the name and receiver of a call into a JWT library.
+func (c *checker) jwtFunc(call *ast.CallExpr) (name, recv string, ok bool) {
+	fn := callee(c.info, call)
+	if fn == nil {
+		return "", "", false
+	}
+	pkg, recv := funcPath(fn)
+	return fn.Name(), recv, isJWTPkg(pkg)
+}
+
+// checkJWT reports jwt-unverified, jwt-no-qsh and literal JWT secrets.
+func (c *checker) checkJWT() {
+	relevant := false
+	for _, imp := range c.pass.Pkg.Imports() {
+		if isJWTPkg(imp.Path()) || isGonnectMiddleware(imp.Path()) {
+			relevant = true
+		}
+	}
+	if !relevant {
+		return
+	}
+	var verifies, unverified, signs []ast.Node
+	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Ident)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil && isGonnectMiddleware(fn.Pkg().Path()) && fn.Name() == "NewAuthenticationMiddleware" && len(n.Args) == 2 {
+				c.skipQSH(n.Args[1])
+				continue
+			}
+			name, recv, ok := c.jwtFunc(n)
+			if !ok {
+				continue
+			}
+			var fd *ast.FuncDecl
+			for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+				fd = e.Node().(*ast.FuncDecl)
+				break
+			}
+			switch {
+			case (name == "Parse" || name == "ParseWithClaims") && (recv == "" || recv == "Parser"):
+				verifies = append(verifies, n)
+				c.checkParse(n, name, recv, fd)
+			case name == "ParseUnverified":
+				unverified = append(unverified, n)
+			case name == "Verify" && strings.HasPrefix(recv, "SigningMethod") && len(n.Args) == 3:
+				verifies = append(verifies, n)
+				c.reportSecret(n.Args[2], "JWT shared secret", "a JWT signature check")
+			case name == "Sign" && strings.HasPrefix(recv, "SigningMethod") && len(n.Args) == 2:
+				c.reportSecret(n.Args[1], "JWT shared secret", "a JWT signature")
+			case name == "SignedString" && len(n.Args) == 1:
+				c.reportSecret(n.Args[0], "JWT shared secret", "(*jwt.Token).SignedString")
+			case (name == "NewWithClaims" || name == "New") && recv == "" && len(n.Args) >= 1 && c.isHMAC(n.Args[0]):
+				signs = append(signs, n)
+			case name == "WithoutClaimsValidation":
+				ruleJWTUnverified.Reportf(c.pass, n, "jwt.WithoutClaimsValidation turns off the exp and nbf checks, so expired tokens are accepted: remove it")
+			case name == "WithValidMethods" && len(n.Args) == 1:
+				c.noneAmongMethods(n.Args[0])
+			}
+		case *ast.CompositeLit:
+			if pkg, name := typeName(c.info, n); isJWTPkg(pkg) && name == "Parser" {
+				if v := field(c.info, n, "SkipClaimsValidation"); v != nil && isTrue(c.info, v) {
+					ruleJWTUnverified.Reportf(c.pass, v, "Parser{SkipClaimsValidation: true} turns off the exp and nbf checks, so expired tokens are accepted: remove it")
+				}
+				if v := field(c.info, n, "ValidMethods"); v != nil {
+					c.noneAmongMethods(v)
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if sel, ok := lhs.(*ast.SelectorExpr); ok && sel.Sel.Name == "SkipClaimsValidation" && len(n.Rhs) == len(n.Lhs) && isTrue(c.info, n.Rhs[i]) {
+					if v, ok := c.info.ObjectOf(sel.Sel).(*types.Var); ok && v.Pkg() != nil && isJWTPkg(v.Pkg().Path()) {
+						ruleJWTUnverified.Reportf(c.pass, n, "SkipClaimsValidation = true turns off the exp and nbf checks, so expired tokens are accepted: remove it")
+					}
+				}
+			}
+		case *ast.Ident:
+			if k, ok := c.info.Uses[n].(*types.Const); ok && k.Name() == "UnsafeAllowNoneSignatureType" && isJWTPkg(k.Pkg().Path()) {
+				ruleJWTUnverified.Reportf(c.pass, n, "jwt.UnsafeAllowNoneSignatureType accepts unsigned tokens (alg: none): never use it for tokens you did not create yourself")
+			}
+		case *ast.FuncDecl:
+			c.checkValidMethod(n)
+		}
+	}
+
+	if len(verifies) == 0 {
+		for _, n := range unverified {
+			ruleJWTUnverified.Reportf(c.pass, n, "jwt ParseUnverified reads the claims without checking the signature, and this package never verifies the token: verify it with jwt.Parse and the tenant's shared secret before trusting its claims")
+		}
+	}
+	if c.mentionsQSH {
+		return
+	}
+	if c.connectIn {
+		for _, n := range verifies {
+			ruleJWTNoQSH.Reportf(c.pass, n, "Connect JWT verified without checking its qsh claim: compare claims[\"qsh\"] with the query string hash of this request, or a token captured from another request is accepted")
+		}
+	}
+	if c.connectOut {
+		for _, n := range signs {
+			ruleJWTNoQSH.Reportf(c.pass, n, "outgoing Connect JWT built without a qsh claim: Atlassian refuses it; add qsh, the SHA-256 hash of the canonical request")
+		}
+	}
+}
+
+func isTrue(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.String() == "true"
+}
+
+// isHMAC reports whether e is an HS256/384/512 signing method.
+func (c *checker) isHMAC(e ast.Expr) bool {
+	n := namedOf(c.info.TypeOf(e))
+	return n != nil && n.Obj().Name() == "SigningMethodHMAC" && n.Obj().Pkg() != nil && isJWTPkg(n.Obj().Pkg().Path())
+}
+
+// skipQSH checks the skipQsh argument of atlas-gonnect's authentication middleware.
+func (c *checker) skipQSH(arg ast.Expr) {
+	tv := c.info.Types[arg]
+	switch {
+	case tv.Value != nil && tv.Value.String() == "true":
+		ruleJWTNoQSH.Reportf(c.pass, arg, "NewAuthenticationMiddleware(addon, true) skips the qsh check, so a token captured from one request is accepted for any other: pass false")
+	case tv.Value == nil:
+		ruleJWTNoQSH.ReportSeverityf(c.pass, arg, rules.Note, "skipQsh of NewAuthenticationMiddleware is set from %s: it must never be true in production, where it lets a token captured from one request be replayed on others", types.ExprString(arg))
+	}
+}
+
+func (c *checker) noneAmongMethods(e ast.Expr) {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return
+	}
+	for _, elt := range lit.Elts {
+		if s, ok := constString(c.info, elt); ok && strings.EqualFold(s, "none") {
+			ruleJWTUnverified.Reportf(c.pass, elt, `"none" among the valid JWT methods accepts unsigned tokens (alg: none): remove it`)
+		}
+	}
+}
+
+// checkParse checks one verifying parse: the algorithm must be pinned by an
+// option or by the key function, and the key must not be a literal.
+func (c *checker) checkParse(call *ast.CallExpr, name, recv string, fd *ast.FuncDecl) {
+	kf := 1
+	if name == "ParseWithClaims" {
+		kf = 2
+	}
+	if len(call.Args) <= kf {
+		return
+	}
+	var pinned bool
+	if recv == "" {
+		pinned = call.Ellipsis.IsValid() || c.optionsPin(call.Args[kf+1:])
+	} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		pinned = c.parserPins(sel.X, fd, 0)
+	}
+	body := c.keyFuncBody(call.Args[kf])
+	if body == nil {
+		return // unknown key function: give it the benefit of the doubt
+	}
+	c.literalKeys(body)
+	if pinned || c.bodyPins(body) {
+		return
+	}
+	what := "jwt." + name
+	if recv != "" {
+		what = "(*jwt.Parser)." + name
+	}
+	ruleJWTUnverified.Reportf(c.pass, call, "%s accepts whichever signing algorithm the token names: check token.Method in the key function (token.Method.(*jwt.SigningMethodHMAC)) or pass jwt.WithValidMethods([]string{\"HS256\"})", what)
+}
+
+// optionsPin reports whether parser options may pin the algorithm: a
+// WithValidMethods option, or an option the analyzer cannot see into.
+func (c *checker) optionsPin(opts []ast.Expr) bool {
+	for _, o := range opts {
+		call, ok := ast.Unparen(o).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		name, _, ok := c.jwtFunc(call)
+		if !ok || name == "WithValidMethods" {
+			return true
+		}
+	}
+	return false
+}
+
+// parserPins reports whether the parser a method is called on may pin the
+// algorithm; parsers of unknown origin are given the benefit of the doubt.
+func (c *checker) parserPins(e ast.Expr, fd *ast.FuncDecl, depth int) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if name, _, ok := c.jwtFunc(e); ok && name == "NewParser" {
+			return e.Ellipsis.IsValid() || c.optionsPin(e.Args)
+		}
+	case *ast.CompositeLit:
+		if pkg, name := typeName(c.info, e); isJWTPkg(pkg) && name == "Parser" {
+			return field(c.info, e, "ValidMethods") != nil
+		}
+	case *ast.Ident:
+		if fd != nil && depth < 3 {
+			if def := c.definition(fd.Body, e); def != nil {
+				return c.parserPins(def, fd, depth+1)
+			}
+		}
+	}
+	return true
+}
+
+// keyFuncBody returns the body of a key function written in this package.
+func (c *checker) keyFuncBody(e ast.Expr) *ast.BlockStmt {
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.FuncLit); ok {
+		return lit.Body
+	}
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	}
+	if id == nil {
+		return nil
+	}
+	if fn, ok := c.info.Uses[id].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+		if fd := c.funcDecl(fn); fd != nil {
+			return fd.Body
+		}
+	}
+	return nil
+}
+
+// bodyPins reports whether a key function checks the signing algorithm.
+func (c *checker) bodyPins(body *ast.BlockStmt) bool {
+	pinned := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if pinned {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil {
+				switch fn.Pkg().Path() {
+				case "fmt", "log", "log/slog", "errors":
+					return false // mentioning the algorithm in a message checks nothing
+				}
+				if fn.Name() == "Alg" && isJWTPkg(fn.Pkg().Path()) {
+					pinned = true
+				}
+			}
+		case *ast.TypeAssertExpr:
+			if t := namedOf(c.info.TypeOf(n.X)); t != nil && t.Obj().Name() == "SigningMethod" && t.Obj().Pkg() != nil && isJWTPkg(t.Obj().Pkg().Path()) {
+				pinned = true
+			}
+		case *ast.IndexExpr:
+			if k, ok := constString(c.info, n.Index); ok && k == "alg" {
+				pinned = true
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				for _, x := range []ast.Expr{n.X, n.Y} {
+					if t := namedOf(c.info.TypeOf(x)); t != nil && strings.HasPrefix(t.Obj().Name(), "SigningMethod") && t.Obj().Pkg() != nil && isJWTPkg(t.Obj().Pkg().Path()) {
+						pinned = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return pinned
+}
+
+// literalKeys reports key functions that return a literal secret.
+func (c *checker) literalKeys(body *ast.BlockStmt) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 2 {
+				c.reportSecret(n.Results[0], "JWT shared secret", "a JWT key function")
+			}
+		}
+		return true
+	})
+}
+
+// checkValidMethod checks a custom Valid() error method of a claims type:
+// it must check exp and must not accept a missing one.
+func (c *checker) checkValidMethod(fd *ast.FuncDecl) {
+	if fd.Recv == nil || fd.Name.Name != "Valid" || fd.Body == nil {
+		return
+	}
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || sig.Results().At(0).Type().String() != "error" {
+		return
+	}
+	if !c.isClaimsType(sig.Recv().Type()) {
+		return
+	}
+	missingOK, checks := false, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if name, _, ok := c.jwtFunc(n); ok {
+				switch name {
+				case "VerifyExpiresAt":
+					if len(n.Args) == 2 {
+						if tv := c.info.Types[n.Args[1]]; tv.Value != nil && tv.Value.String() == "false" {
+							missingOK = true
+							return true
+						}
+					}
+					checks = true
+				case "Valid", "Validate":
+					checks = true
+				}
+			}
+		case *ast.Ident:
+			if n.Name == "ExpiresAt" || n.Name == "Exp" {
+				checks = true
+			}
+		case *ast.BasicLit:
+			if s, ok := constString(c.info, n); ok && s == "exp" {
+				checks = true
+			}
+		}
+		return true
+	})
+	switch {
+	case missingOK:
+		ruleJWTUnverified.Reportf(c.pass, fd.Name, "custom Valid() accepts a token without exp (VerifyExpiresAt(..., false)), so a token never expires: require it with VerifyExpiresAt(now, true)")
+	case !checks:
+		ruleJWTUnverified.Reportf(c.pass, fd.Name, "custom Valid() never checks exp, so expired tokens are accepted: call VerifyExpiresAt(now, true)")
+	}
+}
+
+// isClaimsType reports whether t is a struct of this package that embeds a
+// JWT library's claims or has a json:"exp" field.
+func (c *checker) isClaimsType(t types.Type) bool {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() != c.pass.Pkg {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f.Embedded() {
+			if e := namedOf(f.Type()); e != nil && e.Obj().Pkg() != nil && isJWTPkg(e.Obj().Pkg().Path()) {
+				return true
+			}
+		}
+		if jsonName(st, f) == "exp" {
+			return true
+		}
+	}
+	return false
+}
