@@ -136,7 +136,6 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           r.Tool.Name,
-			Version:        r.Tool.Version,
 			InformationURI: r.Tool.URI,
 			Rules:          []sarifRule{},
 		}},
@@ -144,9 +143,14 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		Results:     []sarifResult{},
 		ColumnKind:  "utf16CodeUnits",
 	}
-	if v := r.Tool.Version; semver.IsValid(v) {
-		run.Tool.Driver.SemanticVersion = strings.TrimPrefix(v, "v")
+	// SARIF wants a version that starts with a number ("0.1.0"); a build
+	// from a work tree ("(devel)") is reported as Go names untagged
+	// versions, 0.0.0 with a pre-release suffix.
+	v := "0.0.0-devel"
+	if semver.IsValid(r.Tool.Version) {
+		v = strings.TrimPrefix(r.Tool.Version, "v")
 	}
+	run.Tool.Driver.Version, run.Tool.Driver.SemanticVersion = v, v
 	if r.Dir != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{
 			srcRoot: {URI: dirURI(r.Dir)},
