@@ -44,6 +44,7 @@ type checker struct {
 	oauthPaths        []ast.Node         // Jira OAuth 1.0a endpoint literals
 	reported          []posRange         // plaintext-http findings, to avoid double reports
 	secretDone        map[token.Pos]bool // literals already reported as hardcoded-secret
+	secretSeen        map[string]bool    // values already reported (kept in memory only)
 
 	gate      int8 // 0 unknown, 1 Atlassian-related, -1 not
 	funcDecls map[*types.Func]*ast.FuncDecl
@@ -64,6 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		in:         inspector.New(files),
 		library:    isClientLibrary(pass.Pkg.Path()),
 		secretDone: map[token.Pos]bool{},
+		secretSeen: map[string]bool{},
 	}
 	c.scanLiterals()
 	c.checkAuthSites()
@@ -219,6 +221,7 @@ func (c *checker) scanLiterals() {
 		}
 		if tok := apiTokenRE.FindString(s); tok != "" {
 			c.secretDone[lit.Pos()] = true
+			c.secretSeen[s] = true
 			ruleHardcodedSecret.Reportf(c.pass, lit,
 				"hard-coded Atlassian API token %s: load it from the environment or a secret store, and revoke this one",
 				redact(tok))
@@ -440,7 +443,7 @@ func (c *checker) packageVars() map[*types.Var]ast.Expr {
 // reportSecret reports a literal credential once, redacted.
 func (c *checker) reportSecret(e ast.Expr, what, where string) {
 	v, ok := c.literalSecret(e)
-	if !ok || strings.TrimSpace(v) == "" || c.secretDone[e.Pos()] {
+	if !ok || strings.TrimSpace(v) == "" || c.secretDone[e.Pos()] || c.secretSeen[v] {
 		return
 	}
 	c.secretDone[e.Pos()] = true

@@ -11,3 +11,23 @@ import (
 func TestBasicAuth(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "basicauth", "plainpkg", "wrapuser")
 }
+
+func TestCookieAuth(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "cookie")
+}
+
+func TestOAuth1(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "oauth1app", "oauth1other")
+}
+
+func TestHardcodedSecret(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "secrets")
+}
+
+func TestInsecureTLS(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "tlsconf")
+}
+
+func TestPlaintextHTTP(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "plainhttp")
+}

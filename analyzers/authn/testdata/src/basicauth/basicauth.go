@@ -66,7 +66,7 @@ func goJira() {
 
 func goJiraV2() {
 	_ = cloud.BasicAuthTransport{Username: "bot@example.com", APIToken: os.Getenv("JIRA_TOKEN")} // want `basic auth with go-jira BasicAuthTransport`
-	_ = &onpremise.BasicAuthTransport{Username: "bot", Password: os.Getenv("JIRA_PASSWORD")}      // want `basic auth with go-jira BasicAuthTransport`
+	_ = &onpremise.BasicAuthTransport{Username: "bot", Password: os.Getenv("JIRA_PASSWORD")}     // want `basic auth with go-jira BasicAuthTransport`
 }
 
 func goAtlassian() {

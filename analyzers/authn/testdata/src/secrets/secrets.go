@@ -1,0 +1,51 @@
+// Package secrets writes credentials into the code.
+package secrets
+
+import (
+	"net/http"
+
+	jira "github.com/andygrunwald/go-jira"
+	"github.com/golang-jwt/jwt/v5"
+)
+
+// The token below is fake: the same shape as an Atlassian API token.
+const apiToken = "ATATT3xFfGF0abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_-abcdefghijklmnop=12345678" // want `hard-coded Atlassian API token "ATAT…" \(101 chars\): load it from the environment or a secret store, and revoke this one`
+
+const prefix = "ATATT" // a prefix check is not a token
+
+func isAPIToken(s string) bool { return len(s) > 5 && s[:5] == prefix }
+
+var sharedSecret = []byte("0123456789abcdef0123456789abcdef")
+
+func basic() {
+	tp := jira.BasicAuthTransport{ // want `basic auth with go-jira BasicAuthTransport`
+		Username: "bot@example.com",
+		Password: apiToken, // reported once, at the literal
+	}
+	_ = tp
+	_ = jira.PATAuthTransport{Token: "pat-0123456789-abcdefghij"} // want `hard-coded token "pat-…" \(25 chars\) passed to go-jira PATAuthTransport`
+	_ = jira.PATAuthTransport{Token: ""}                          // empty: nothing to leak
+}
+
+func connectTransport() {
+	_ = jira.JWTAuthTransport{Secret: []byte("my-shared-secret-value"), Issuer: "my-app"} // want `hard-coded JWT shared secret "my-s…" \(22 chars\) passed to go-jira JWTAuthTransport`
+}
+
+func sign(claims jwt.MapClaims) (string, error) {
+	token := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)
+	return token.SignedString(sharedSecret) // want `hard-coded JWT shared secret "0123…" \(32 chars\) passed to \(\*jwt.Token\).SignedString`
+}
+
+func signFromInstall(claims jwt.MapClaims, secret string) (string, error) {
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(secret))
+}
+
+func verify(raw string) (*jwt.Token, error) {
+	return jwt.Parse(raw, func(t *jwt.Token) (any, error) {
+		return []byte("hunter2"), nil // want `hard-coded JWT shared secret \(7 chars\) passed to a JWT key function`
+	}, jwt.WithValidMethods([]string{"HS256"}))
+}
+
+func login(req *http.Request) {
+	req.SetBasicAuth("bot@example.com", "ATATT3xFfGF0zyxwvutsrqponmlkjihgfedcba9876543210") // want `basic auth with \(\*http.Request\).SetBasicAuth` `hard-coded Atlassian API token "ATAT…" \(48 chars\)`
+}
