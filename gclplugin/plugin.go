@@ -32,6 +32,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/analyzers"
+	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/rules"
 )
 
@@ -46,9 +47,10 @@ type Settings struct {
 	// directory golangci-lint runs in. Empty: each package finds its
 	// descriptor as the connectlint command does.
 	Descriptor string `json:"descriptor"`
-	// Enable, when not empty, lists the only rules reported.
+	// Enable, when not empty, lists the only rules reported: rule IDs or
+	// analyzer names (all of its rules), as the -enable flag.
 	Enable []string `json:"enable"`
-	// Disable lists rules not reported.
+	// Disable lists rules (or analyzers) not reported, as -disable.
 	Disable []string `json:"disable"`
 }
 
@@ -58,22 +60,11 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connectlint settings: %w", err)
 	}
-	p := &plugin{settings: s, disabled: map[string]bool{}}
-	for _, id := range s.Disable {
-		if err := checkRule("disable", id); err != nil {
-			return nil, err
-		}
-		p.disabled[id] = true
+	ruleSet, err := driver.NewRuleSet(s.Enable, s.Disable)
+	if err != nil {
+		return nil, fmt.Errorf("connectlint settings: %w", err)
 	}
-	if len(s.Enable) > 0 {
-		p.enabled = map[string]bool{}
-		for _, id := range s.Enable {
-			if err := checkRule("enable", id); err != nil {
-				return nil, err
-			}
-			p.enabled[id] = true
-		}
-	}
+	p := &plugin{settings: s, rules: ruleSet}
 	if s.Descriptor != "" {
 		abs, err := filepath.Abs(s.Descriptor)
 		if err != nil {
@@ -87,24 +78,9 @@ func New(raw any) (register.LinterPlugin, error) {
 	return p, nil
 }
 
-// checkRule reports an unknown rule ID in the named setting.
-func checkRule(setting, id string) error {
-	if _, ok := rules.Lookup(id); ok {
-		return nil
-	}
-	var known []string
-	for _, r := range rules.All() {
-		known = append(known, r.ID)
-	}
-	slices.Sort(known)
-	return fmt.Errorf("connectlint settings: %s: unknown rule %q (known rules: %s)",
-		setting, id, strings.Join(known, ", "))
-}
-
 type plugin struct {
 	settings Settings
-	enabled  map[string]bool // nil: every rule
-	disabled map[string]bool
+	rules    driver.RuleSet
 }
 
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
@@ -113,26 +89,27 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 			return nil, err
 		}
 	}
-	return instrument(analyzers.All(), p.filter), nil
+	// As in the connectlint command, analyzers none of whose rules are
+	// wanted do not run (unless other analyzers need them).
+	var roots []*analysis.Analyzer
+	for _, a := range analyzers.All() {
+		rs := rules.ForAnalyzer(a.Name)
+		if len(rs) == 0 || slices.ContainsFunc(rs, func(r *rules.Rule) bool { return p.rules.Enabled(r.ID) }) {
+			roots = append(roots, a)
+		}
+	}
+	return instrument(roots, p.filter), nil
 }
 
 // GetLoadMode asks for type information: the analyzers build SSA.
 func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
-
-// reports says whether findings of the rule are wanted.
-func (p *plugin) reports(rule string) bool {
-	if p.disabled[rule] {
-		return false
-	}
-	return p.enabled == nil || p.enabled[rule]
-}
 
 // filter decides what golangci-lint sees of a diagnostic: nothing for a
 // disabled rule; for a finding outside Go code, the same finding on a Go
 // position of the package nearest to its file, or nothing in other
 // packages (each package sees the same descriptor; one reports it).
 func (p *plugin) filter(pass *analysis.Pass, d analysis.Diagnostic) (analysis.Diagnostic, bool) {
-	if d.Category != "" && !p.reports(d.Category) {
+	if d.Category != "" && !p.rules.Enabled(d.Category) {
 		return d, false
 	}
 	if d.Category != "" {

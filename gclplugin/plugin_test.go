@@ -126,7 +126,9 @@ func TestSettingsAreStrict(t *testing.T) {
 		{map[string]any{"descriptor": "testdata/src/app/atlassian-connect.json"}, ""},
 		{map[string]any{"descriptr": "x.json"}, `unknown field "descriptr"`},
 		{map[string]any{"disable": "gclplugin-test-go"}, "cannot unmarshal string"},
-		{map[string]any{"disable": []any{"no-such-rule"}}, `disable: unknown rule "no-such-rule" (known rules: `},
+		{map[string]any{"disable": []any{"no-such-rule"}}, `disable: unknown rule "no-such-rule"`},
+		{map[string]any{"disable": []any{"gclplugin-test-og"}}, `did you mean "gclplugin-test-go"?`},
+		{map[string]any{"disable": []any{"fakego"}}, ""}, // an analyzer's rules
 		{map[string]any{"enable": []any{"GCLPLUGIN-TEST-GO"}}, `enable: unknown rule "GCLPLUGIN-TEST-GO"`},
 		{map[string]any{"descriptor": "testdata/missing.json"}, "descriptor: stat "},
 	} {
@@ -143,10 +145,10 @@ func TestSettingsAreStrict(t *testing.T) {
 }
 
 func TestEnableListsTheOnlyRules(t *testing.T) {
-	p := newPlugin(t, map[string]any{"enable": []any{"gclplugin-test-go", "gclplugin-test-off"}, "disable": []any{"gclplugin-test-off"}})
+	p := newPlugin(t, map[string]any{"enable": []any{"fakego"}, "disable": []any{"gclplugin-test-off"}})
 	for rule, want := range map[string]bool{"gclplugin-test-go": true, "gclplugin-test-off": false, "gclplugin-test-desc": false} {
-		if got := p.reports(rule); got != want {
-			t.Errorf("reports(%q) = %v, want %v", rule, got, want)
+		if got := p.rules.Enabled(rule); got != want {
+			t.Errorf("Enabled(%q) = %v, want %v", rule, got, want)
 		}
 	}
 }
