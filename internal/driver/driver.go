@@ -131,9 +131,9 @@ func packageProblems(roots []*packages.Package, dir string, maxPerPkg int) []out
 	broken := map[string]bool{}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		n := 0
-		for _, e := range p.Errors {
-			path := pkgPath(p)
-			k := path + "\x00" + e.Error()
+		for _, e := range splitErrors(p.Errors) {
+			path, pos := pkgPath(p), parsePos(dir, e.Pos)
+			k := fmt.Sprint(path, pos, e.Msg)
 			if seen[k] {
 				continue
 			}
@@ -142,7 +142,7 @@ func packageProblems(roots []*packages.Package, dir string, maxPerPkg int) []out
 			if n++; n > maxPerPkg {
 				continue
 			}
-			problems = append(problems, output.Problem{Package: path, Pos: parsePos(dir, e.Pos), Message: e.Msg})
+			problems = append(problems, output.Problem{Package: path, Pos: pos, Message: e.Msg})
 		}
 		if n > maxPerPkg {
 			problems = append(problems, output.Problem{Package: pkgPath(p), Message: fmt.Sprintf("%d more errors", n-maxPerPkg)})
@@ -194,6 +194,50 @@ func analysisProblems(g *checker.Graph) []output.Problem {
 		problems = append(problems, output.Problem{Package: pkgPath(act.Package), Message: msg})
 	}
 	return problems
+}
+
+// splitErrors splits the compiler output that go list reports for a
+// dependency it failed to build ("# pkg\nfile:line:col: msg\n...") into
+// one error per line, so that it de-duplicates against the same errors
+// found by type-checking.
+func splitErrors(errs []packages.Error) []packages.Error {
+	var out []packages.Error
+	for _, e := range errs {
+		if e.Pos != "" || !strings.HasPrefix(e.Msg, "# ") {
+			out = append(out, e)
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(e.Msg), "\n")[1:]
+		for _, line := range lines {
+			line = strings.TrimSpace(line)
+			// file:line:col: msg — the message starts after the third colon
+			// that follows a number.
+			pos, msg, ok := cutPos(line)
+			if !ok {
+				out = append(out, packages.Error{Msg: line, Kind: e.Kind})
+				continue
+			}
+			out = append(out, packages.Error{Pos: pos, Msg: msg, Kind: e.Kind})
+		}
+	}
+	return out
+}
+
+// cutPos splits "file:line:col: msg" (or "file:line: msg").
+func cutPos(line string) (pos, msg string, ok bool) {
+	i := strings.Index(line, ": ")
+	for i >= 0 {
+		p := parsePos("", line[:i])
+		if p.Line > 0 {
+			return line[:i], line[i+2:], true
+		}
+		j := strings.Index(line[i+2:], ": ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return "", "", false
 }
 
 // pkgPath names a package for people: its import path, without the

@@ -1,0 +1,5 @@
+package b
+
+var X = undefinedThing
+
+func Y() {}

@@ -1,0 +1,5 @@
+package c
+
+import "example.com/mod/b"
+
+func Z() { b.Y() }

@@ -1,0 +1,5 @@
+package d
+
+func good() int { return 2 }
+
+var _ = good()
