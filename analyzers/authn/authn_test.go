@@ -31,3 +31,11 @@ func TestInsecureTLS(t *testing.T) {
 func TestPlaintextHTTP(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "plainhttp")
 }
+
+func TestJWTUnverified(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "jwtcheck", "jwtunverified", "jwtpreread", "jwtv4")
+}
+
+func TestJWTNoQSH(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "connectin", "connectinok", "connectout", "sessiontokens", "gonnectapp")
+}
