@@ -1,0 +1,458 @@
+package main
+
+// End-to-end tests: they build the connectlint binary once and run it the
+// ways a person does — standalone, as go vet's -vettool, and through its
+// subcommands — over the fixture apps in testdata/. Golden files live in
+// testdata/e2e/golden; refresh them after a deliberate change with
+//
+//	go test ./cmd/connectlint -run E2E -update
+//
+// and read the diff: it is the change users will see.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/connectlint/connectlint/internal/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/e2e/golden")
+
+var (
+	binary   string // the connectlint binary built by TestMain
+	buildErr error
+	repoRoot = filepath.Join("..", "..")
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := func() int {
+		if _, err := exec.LookPath("go"); err != nil {
+			buildErr = errors.New("no go command")
+			return m.Run()
+		}
+		dir, err := os.MkdirTemp("", "connectlint-e2e")
+		if err != nil {
+			buildErr = err
+			return m.Run()
+		}
+		defer os.RemoveAll(dir)
+		binary = filepath.Join(dir, "connectlint")
+		if runtime.GOOS == "windows" {
+			binary += ".exe"
+		}
+		if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+// result is one run of the binary.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// connectlint runs the binary in dir (the test's directory when "").
+func connectlint(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return command(t, dir, binary, args...)
+}
+
+func command(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	if buildErr != nil {
+		t.Skipf("cannot build connectlint: %v", buildErr)
+	}
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	code := 0
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func fixture(name string) string {
+	if name == "demo" {
+		return filepath.Join(repoRoot, "testdata", "demo")
+	}
+	return filepath.Join(repoRoot, "testdata", "e2e", name)
+}
+
+func absFixture(t *testing.T, name string) string {
+	dir, err := filepath.Abs(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("fixture %s absent: %v", name, err)
+	}
+	return dir
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(repoRoot, "testdata", "e2e", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./cmd/connectlint -run E2E -update creates it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (if the change is intended: go test ./cmd/connectlint -run E2E -update)\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+// jsonFinding is the JSON format's finding, as documented in
+// internal/output/json.go.
+type jsonFinding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	End      *struct {
+		Line   int `json:"line"`
+		Column int `json:"column"`
+	} `json:"end"`
+	Message       string `json:"message"`
+	URL           string `json:"url"`
+	Suppressed    bool   `json:"suppressed"`
+	Justification string `json:"justification"`
+}
+
+type jsonReport struct {
+	Tool struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	} `json:"tool"`
+	Findings []jsonFinding `json:"findings"`
+	Errors   []struct {
+		Package string `json:"package"`
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+func parseJSONReport(t *testing.T, s string) jsonReport {
+	t.Helper()
+	var r jsonReport
+	if err := json.Unmarshal([]byte(s), &r); err != nil {
+		t.Fatalf("invalid JSON report: %v\n%s", err, s)
+	}
+	if r.Findings == nil || r.Errors == nil {
+		t.Errorf("findings and errors must be arrays, never null:\n%s", s)
+	}
+	return r
+}
+
+// wantExit checks the exit status against the documented contract.
+func wantExit(t *testing.T, res result, findings int) {
+	t.Helper()
+	want := exitOK
+	if findings > 0 {
+		want = exitFindings
+	}
+	if res.code != want {
+		t.Errorf("exit status %d with %d findings, want %d\nstderr:\n%s", res.code, findings, want, res.stderr)
+	}
+}
+
+// checkPositions makes sure every finding points into an existing line
+// of an existing file, at a column within (or just past) that line: a
+// golden file cannot vouch for that by itself.
+func checkPositions(t *testing.T, dir string, fs []jsonFinding) {
+	t.Helper()
+	for _, f := range fs {
+		path := f.File
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, filepath.FromSlash(path))
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("finding %s:%d:%d [%s]: %v", f.File, f.Line, f.Column, f.Rule, err)
+			continue
+		}
+		lines := strings.Split(string(data), "\n")
+		if f.Line < 1 || f.Line > len(lines) {
+			t.Errorf("finding %s:%d:%d [%s]: line out of range (file has %d)", f.File, f.Line, f.Column, f.Rule, len(lines))
+			continue
+		}
+		if f.Column < 1 || f.Column > len(lines[f.Line-1])+1 {
+			t.Errorf("finding %s:%d:%d [%s]: column out of range (line has %d bytes)", f.File, f.Line, f.Column, f.Rule, len(lines[f.Line-1]))
+		}
+		if f.End != nil && (f.End.Line < f.Line || f.End.Line == f.Line && f.End.Column < f.Column) {
+			t.Errorf("finding %s:%d:%d [%s]: end %d:%d before start", f.File, f.Line, f.Column, f.Rule, f.End.Line, f.End.Column)
+		}
+	}
+}
+
+func TestE2EStandaloneDemo(t *testing.T) {
+	dir := absFixture(t, "demo")
+
+	text := connectlint(t, "", "-C", fixture("demo"), "./...")
+	if text.stderr != "" {
+		t.Errorf("stderr:\n%s", text.stderr)
+	}
+	golden(t, "demo.txt", text.stdout)
+	if strings.Contains(text.stdout, "\x1b[") {
+		t.Error("colour escapes although stdout is not a terminal")
+	}
+
+	js := connectlint(t, "", "-C", fixture("demo"), "-format", "json", "./...")
+	golden(t, "demo.json", js.stdout)
+	report := parseJSONReport(t, js.stdout)
+	if report.Tool.Name != "connectlint" {
+		t.Errorf("tool = %+v", report.Tool)
+	}
+	if len(report.Errors) != 0 {
+		t.Errorf("the demo must load cleanly: %+v", report.Errors)
+	}
+	checkPositions(t, dir, report.Findings)
+
+	// Text and JSON come from the same findings and the same exit status.
+	var lines []string
+	for _, f := range report.Findings {
+		if !f.Suppressed {
+			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Column, f.Message, f.Rule))
+		}
+	}
+	if got := strings.Split(strings.TrimSuffix(text.stdout, "\n"), "\n"); text.stdout != "" && !slices.Equal(got, lines) || text.stdout == "" && len(lines) > 0 {
+		t.Errorf("text and JSON disagree:\ntext:\n%s\njson:\n%s", text.stdout, strings.Join(lines, "\n"))
+	}
+	wantExit(t, text, len(lines))
+	wantExit(t, js, len(lines))
+	for _, f := range report.Findings {
+		if _, ok := rules.Lookup(f.Rule); !ok {
+			t.Errorf("finding of unregistered rule %q (every rule needs docs in its analyzer's rules.go): %s:%d", f.Rule, f.File, f.Line)
+		}
+	}
+}
+
+// vetDiagnostic is one diagnostic of go vet -json.
+type vetDiagnostic struct {
+	Posn     string `json:"posn"`
+	Message  string `json:"message"`
+	Category string `json:"category"`
+}
+
+// runVet runs go vet -vettool=connectlint -json in dir and returns its
+// diagnostics as "file:line:col: message [category]" relative to dir.
+func runVet(t *testing.T, dir string) ([]string, result) {
+	t.Helper()
+	res := command(t, dir, "go", "vet", "-vettool="+binary, "-json", "./...")
+	// go vet -json prints, per package, "# pkg" and a JSON object
+	// {pkgID: {analyzer: [diagnostic...] or {"error": ...}}}.
+	var out []string
+	dec := json.NewDecoder(strings.NewReader(stripComments(res.stderr)))
+	for dec.More() {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			t.Fatalf("parsing go vet -json output: %v\n%s", err, res.stderr)
+		}
+		for _, byAnalyzer := range tree {
+			for name, raw := range byAnalyzer {
+				var diags []vetDiagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					t.Errorf("analyzer %s failed under go vet: %s", name, raw)
+					continue
+				}
+				for _, d := range diags {
+					file, rest, _ := strings.Cut(d.Posn, ":")
+					if rel, err := filepath.Rel(dir, file); err == nil {
+						file = filepath.ToSlash(rel)
+					}
+					out = append(out, fmt.Sprintf("%s:%s: %s [%s]", file, rest, d.Message, d.Category))
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), res
+}
+
+// stripComments drops go vet's "# pkg" lines between JSON objects.
+func stripComments(s string) string {
+	var b strings.Builder
+	sc := bufio.NewScanner(strings.NewReader(s))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		if !strings.HasPrefix(sc.Text(), "#") {
+			b.WriteString(sc.Text())
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// TestE2EVetMatchesStandalone runs the demo through go vet -vettool and
+// standalone: both must report the same findings. (Suppressed findings
+// are not reported by go vet, so they are left out of the comparison.)
+func TestE2EVetMatchesStandalone(t *testing.T) {
+	dir := absFixture(t, "demo")
+	vet, vetRes := runVet(t, dir)
+
+	js := connectlint(t, dir, "-format", "json", "./...")
+	var standalone []string
+	for _, f := range parseJSONReport(t, js.stdout).Findings {
+		if !f.Suppressed {
+			standalone = append(standalone, fmt.Sprintf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Column, f.Message, f.Rule))
+		}
+	}
+	slices.Sort(standalone)
+	if !slices.Equal(vet, standalone) {
+		t.Errorf("go vet and standalone disagree\ngo vet:\n%s\nstandalone:\n%s\ngo vet stderr:\n%s",
+			strings.Join(vet, "\n"), strings.Join(standalone, "\n"), vetRes.stderr)
+	}
+
+	// Without -json, go vet fails exactly when there are findings.
+	plain := command(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	if (plain.code != 0) != (len(vet) > 0) {
+		t.Errorf("go vet exit status %d with %d findings\n%s", plain.code, len(vet), plain.stderr)
+	}
+}
+
+func TestE2ECleanModule(t *testing.T) {
+	res := connectlint(t, "", "-C", fixture("clean"), "./...")
+	if res.code != exitOK || res.stdout != "" || res.stderr != "" {
+		t.Errorf("clean module: exit %d\nstdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
+	}
+	vet := command(t, fixture("clean"), "go", "vet", "-vettool="+binary, "./...")
+	if vet.code != 0 {
+		t.Errorf("go vet on the clean module: exit %d\n%s", vet.code, vet.stderr)
+	}
+}
+
+// TestE2EBrokenPackage checks that a package that does not type-check is
+// a clear error naming the package and position, that the packages that
+// do type-check are still analysed, and that the exit status is 1.
+func TestE2EBrokenPackage(t *testing.T) {
+	res := connectlint(t, "", "-C", fixture("broken"), "-format", "json", "./...")
+	if res.code != exitFailure {
+		t.Errorf("exit status %d, want %d", res.code, exitFailure)
+	}
+	for _, want := range []string{
+		"connectlint: example.com/broken/bad: bad/bad.go:5:13: undefined: missingFunction",
+		"connectlint: example.com/broken/usesbad: not analysed: it depends on example.com/broken/bad, which has errors",
+	} {
+		if !strings.Contains(res.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, res.stderr)
+		}
+	}
+	if strings.Contains(res.stderr, "example.com/broken/good") {
+		t.Errorf("the good package is reported as broken:\n%s", res.stderr)
+	}
+	report := parseJSONReport(t, res.stdout)
+	if len(report.Errors) != 2 || report.Errors[0].File != "bad/bad.go" || report.Errors[0].Line != 5 {
+		t.Errorf("JSON errors = %+v", report.Errors)
+	}
+
+	sarif := connectlint(t, "", "-C", fixture("broken"), "-format", "sarif", "./...")
+	if !strings.Contains(sarif.stdout, `"executionSuccessful": false`) {
+		t.Errorf("SARIF does not record the failure:\n%s", sarif.stdout)
+	}
+}
+
+func TestE2EUsageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-format", "xml"}, `-format "xml": want text, json or sarif`},
+		{[]string{"-disable", "no-such-rule"}, `unknown rule "no-such-rule"`},
+		{[]string{"-C", "does-not-exist"}, "-C does-not-exist: not a directory"},
+		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag"},
+		{[]string{"-C", fixture("clean"), "./does-not-exist"}, "does-not-exist"},
+		{[]string{"explain", "no-such-rule"}, `no rule "no-such-rule"`},
+	} {
+		res := connectlint(t, "", tc.args...)
+		if res.code != exitFailure || !strings.Contains(res.stderr, tc.want) {
+			t.Errorf("connectlint %s: exit %d, stderr:\n%s\nwant exit 1 and %q", strings.Join(tc.args, " "), res.code, res.stderr, tc.want)
+		}
+	}
+}
+
+func TestE2EOutFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	res := connectlint(t, "", "-C", fixture("clean"), "-format", "json", "-out", out, "./...")
+	if res.code != exitOK || res.stdout != "" {
+		t.Errorf("exit %d, stdout %q", res.code, res.stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := parseJSONReport(t, string(data)); len(r.Findings) != 0 {
+		t.Errorf("findings in the clean module: %+v", r.Findings)
+	}
+}
+
+func TestE2ESubcommands(t *testing.T) {
+	help := connectlint(t, "", "help")
+	for _, want := range []string{"Usage:", "go vet -vettool=", "Exit status: 0 no findings, 3 findings, 1", "-format"} {
+		if help.code != exitOK || !strings.Contains(help.stdout, want) {
+			t.Errorf("help: exit %d, lacks %q:\n%s", help.code, want, help.stdout)
+		}
+	}
+	version := connectlint(t, "", "version")
+	if version.code != exitOK || !strings.HasPrefix(version.stdout, "connectlint ") {
+		t.Errorf("version: exit %d\n%s", version.code, version.stdout)
+	}
+	list := connectlint(t, "", "explain")
+	if list.code != exitOK {
+		t.Errorf("explain: exit %d", list.code)
+	}
+	for _, r := range rules.All() {
+		if !strings.Contains(list.stdout, r.ID) {
+			t.Errorf("explain does not list %s", r.ID)
+		}
+		res := connectlint(t, "", "explain", r.ID)
+		if res.code != exitOK || !strings.Contains(res.stdout, r.Title) || r.Bad != "" && !strings.Contains(res.stdout, "Bad:") {
+			t.Errorf("explain %s: exit %d\n%s", r.ID, res.code, res.stdout)
+		}
+	}
+}
+
+// TestE2EVetProtocol checks the two questions go vet asks a -vettool
+// before handing it any package.
+func TestE2EVetProtocol(t *testing.T) {
+	v := connectlint(t, "", "-V=full")
+	if v.code != 0 || !strings.Contains(v.stdout, "version devel") {
+		t.Errorf("-V=full: exit %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
+	f := connectlint(t, "", "-flags")
+	var flags []struct{ Name string }
+	if err := json.Unmarshal([]byte(f.stdout), &flags); err != nil || f.code != 0 {
+		t.Errorf("-flags: exit %d, %v\n%s", f.code, err, f.stdout)
+	}
+}
