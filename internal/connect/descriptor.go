@@ -2,8 +2,10 @@
 // (atlassian-connect.json) and the scope lattice.
 package connect
 
+import "github.com/connectlint/connectlint/internal/jsonpos"
+
 // Span is a byte range [Offset, End) in the descriptor file.
-type Span struct{ Offset, End int }
+type Span = jsonpos.Span
 
 // String is a descriptor string value with its position. Template is true
 // when the value contains a Go template action ("{{ .BaseURL }}"): a
@@ -17,8 +19,12 @@ type String struct {
 // ScopeEntry is one element of the descriptor's "scopes" array.
 type ScopeEntry struct {
 	Raw   string // as written
-	Scope Scope  // ScopeUnknown when Raw is not a Connect scope
+	Scope Scope  // ScopeUnknown when Raw is not a declarable Connect scope
 	Span  Span   // the string literal, quotes included
+
+	// Template is true when Raw holds a Go template action: the scope is
+	// decided at deploy time, so the declared set is not fully known.
+	Template bool
 }
 
 // Module is one entry of a module array, e.g. modules.webhooks[3].
@@ -55,6 +61,10 @@ type Descriptor struct {
 
 	// Templated is true when any value holds a Go template action.
 	Templated bool
+
+	// Root is the parsed JSON object, for positions of anything the typed
+	// fields above do not cover.
+	Root *jsonpos.Value
 }
 
 // DeclaredScopes returns the distinct known scopes declared.

@@ -1,0 +1,197 @@
+package descriptor
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/jsonpos"
+	"github.com/connectlint/connectlint/internal/rules"
+)
+
+// A finding is one descriptor problem, before it becomes a diagnostic.
+type finding struct {
+	rule     *rules.Rule
+	severity rules.Severity // the rule's default unless weakened
+	span     connect.Span
+	msg      string
+}
+
+// check turns the loader's problems into findings and applies the rules
+// that need the whole descriptor. d is nil when the file could not be
+// parsed; then only probs are reported.
+func check(d *connect.Descriptor, probs []connect.Problem) []finding {
+	var out []finding
+	add := func(r *rules.Rule, span connect.Span, format string, args ...any) {
+		out = append(out, finding{rule: r, severity: r.Severity, span: span, msg: fmt.Sprintf(format, args...)})
+	}
+	for _, p := range probs {
+		switch p.Kind {
+		case connect.UnknownScope:
+			add(ruleUnknownScope, p.Span, "%s", p.Msg)
+		case connect.TemplateAction:
+			add(ruleTemplate, p.Span, "%s: the descriptor cannot be checked statically; "+
+				"render it and pass the result with -descriptor, or keep template actions inside strings", p.Msg)
+		case connect.ByteOrderMark:
+			add(ruleByteOrderMark, p.Span, "%s: many JSON parsers reject it; save the file without one", p.Msg)
+		default:
+			add(ruleInvalid, p.Span, "%s", p.Msg)
+		}
+	}
+	if d == nil {
+		return out
+	}
+
+	if f, ok := checkBaseURL(d.BaseURL); ok {
+		out = append(out, f)
+	}
+
+	switch authenticationType(d) {
+	case "none":
+		if uses := authenticatedFeatures(d); len(uses) > 0 {
+			add(ruleAuthNone, d.AuthenticationType.Span,
+				`authentication type "none", but the app declares %s: its endpoints cannot tell Atlassian's requests from anyone else's, and the product REST API needs JWT; use "jwt"`,
+				strings.Join(uses, " and "))
+		}
+	case "jwt":
+		if _, ok := d.Lifecycle["installed"]; !ok {
+			add(ruleMissingInstalledHook, missingHookSpan(d),
+				`jwt authentication without a "lifecycle"."installed" hook: the app never receives the shared secret it needs to verify Atlassian's requests and sign its own`)
+		}
+		if f, ok := checkSignedInstall(d); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// authenticationType returns "jwt" or "none" when the descriptor clearly
+// says so (jwt is the default for an authentication object without a
+// type), else "".
+func authenticationType(d *connect.Descriptor) string {
+	auth := d.Root.Get("authentication")
+	if auth == nil || auth.Kind != jsonpos.Object {
+		return ""
+	}
+	t := auth.Get("type")
+	if t == nil {
+		return "jwt"
+	}
+	if t.Kind != jsonpos.String || t.Template {
+		return ""
+	}
+	switch s := strings.ToLower(t.Str); s {
+	case "jwt", "none":
+		return s
+	}
+	return ""
+}
+
+// checkBaseURL reports a baseUrl whose scheme is not https.
+func checkBaseURL(s connect.String) (finding, bool) {
+	if s.Value == "" || strings.HasPrefix(s.Value, "{{") {
+		return finding{}, false // absent (the schema says so) or a placeholder
+	}
+	scheme, rest, ok := strings.Cut(s.Value, "://")
+	if !ok || strings.EqualFold(scheme, "https") {
+		return finding{}, false // not absolute: the schema reports it
+	}
+	f := finding{rule: ruleInsecureBaseURL, severity: ruleInsecureBaseURL.Severity, span: s.Span}
+	if !strings.EqualFold(scheme, "http") {
+		f.msg = fmt.Sprintf(`baseUrl %q uses %s://; Atlassian talks to apps only over https://`, s.Value, scheme)
+		return f, true
+	}
+	if isLoopback(rest) {
+		f.severity = rules.Note
+		f.msg = fmt.Sprintf(`baseUrl %q is not https: fine for local development, but Atlassian installs only https:// apps`, s.Value)
+		return f, true
+	}
+	f.msg = fmt.Sprintf(`baseUrl %q is not https: the shared secret and the signed requests Atlassian sends to the app would travel in clear text`, s.Value)
+	return f, true
+}
+
+// isLoopback reports whether the authority part of a URL (after "://")
+// names this machine.
+func isLoopback(rest string) bool {
+	host := rest
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if u, err := url.Parse("http://" + host); err == nil {
+		host = u.Hostname()
+	}
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// authenticatedFeatures lists what an app with authentication "none"
+// declares that needs JWT.
+func authenticatedFeatures(d *connect.Descriptor) []string {
+	var uses []string
+	for _, m := range d.Modules {
+		if m.Type == "webhooks" {
+			uses = append(uses, "webhooks")
+			break
+		}
+	}
+	if len(d.Lifecycle) > 0 {
+		uses = append(uses, "lifecycle hooks")
+	}
+	var scopes []string
+	for _, e := range d.Scopes {
+		if e.Scope != connect.None && e.Scope != connect.ScopeUnknown {
+			scopes = append(scopes, e.Scope.String())
+		}
+	}
+	if len(scopes) > 0 {
+		uses = append(uses, "scopes "+strings.Join(scopes, ", "))
+	}
+	return uses
+}
+
+// missingHookSpan is where a missing installed hook is reported: the
+// "lifecycle" key when there is one, else the authentication type or key.
+func missingHookSpan(d *connect.Descriptor) connect.Span {
+	if m := d.Root.Member("lifecycle"); m != nil {
+		return m.KeySpan
+	}
+	if d.AuthenticationType.Span != (connect.Span{}) {
+		return d.AuthenticationType.Span
+	}
+	return d.Root.Member("authentication").KeySpan
+}
+
+// checkSignedInstall reports a JWT app that has not opted in to
+// Atlassian-signed install callbacks.
+func checkSignedInstall(d *connect.Descriptor) (finding, bool) {
+	f := finding{rule: ruleUnsignedInstall, severity: ruleUnsignedInstall.Severity}
+	am := d.Root.Member("apiMigrations")
+	var si *jsonpos.Member
+	if am != nil {
+		si = am.Value.Member("signed-install")
+	}
+	switch {
+	case si != nil && si.Value.Kind == jsonpos.Bool && si.Value.Bool:
+		return f, false
+	case si != nil && si.Value.Kind == jsonpos.Bool:
+		f.span = si.Value.Span
+		f.msg = `"apiMigrations"."signed-install" is false: install callbacks are not signed by Atlassian, so a forged install can plant its own shared secret`
+	case si != nil:
+		return f, false // not a boolean: the schema reports it
+	case am != nil:
+		f.span = am.KeySpan
+		f.msg = `"apiMigrations" lacks "signed-install": true: install callbacks are not signed by Atlassian, so a forged install can plant its own shared secret`
+	default:
+		f.span = d.Root.Member("authentication").KeySpan
+		f.msg = `no "apiMigrations": {"signed-install": true}: install callbacks are not signed by Atlassian, so a forged install can plant its own shared secret`
+	}
+	return f, true
+}
