@@ -60,7 +60,7 @@ and OAuth 2.0 scopes such as read:jira-work do not belong here.
 
 Reported once per bad element, with this rule rather than descriptor-invalid,
 and with the nearest valid scope when the value looks like a typo.`,
-		Bad: `"scopes": ["READ", "Write", "READ_ONLY", "read:jira-work"]`,
+		Bad:  `"scopes": ["READ", "Write", "READ_ONLY", "read:jira-work"]`,
 		Good: `"scopes": ["READ", "WRITE"]`,
 		Lang: "json",
 	}
@@ -141,7 +141,7 @@ callbacks with its RS256 key, which the app verifies against the public keys
 at https://connect-install-keys.atlassian.com.
 
 Reported for JWT apps whose apiMigrations lack "signed-install": true.`,
-		Bad: `"apiMigrations": {"context-qsh": true, "gdpr": true}`,
+		Bad:  `"apiMigrations": {"context-qsh": true, "gdpr": true}`,
 		Good: `"apiMigrations": {"signed-install": true, "context-qsh": true, "gdpr": true}`,
 		Lang: "json",
 	}
