@@ -1,12 +1,12 @@
-// Package restcalls finds the Atlassian REST calls a package makes: direct
-// net/http requests, calls through the app's own wrappers and through the
-// go-jira and go-atlassian client libraries. Its Result is shared by the
-// checking analyzers.
 package restcalls
 
 import (
+	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -27,21 +27,153 @@ type Call struct {
 	// Instr is the SSA call that yields the response (for the 403 check);
 	// nil when the response is not available (e.g. request only built).
 	Instr ssa.CallInstruction
+
+	// Response is the index of Instr's result that holds the response
+	// (an *http.Response, or a library's response type embedding one), or
+	// -1 when Instr yields no response (it is a wrapper that handles the
+	// response itself, or Instr is nil).
+	Response int
+
+	// Nested is true when the request was already listed as a Call in the
+	// package that defines the callee (a package of the same module); it
+	// is listed again here only because the callee returns the response
+	// to this code. Per-call checks such as missing-scope skip it; the 403
+	// check uses it.
+	Nested bool
 }
 
 // Result lists the package's Atlassian REST calls in source order.
 type Result struct {
 	Calls []*Call
+
+	// SSA is the package's SSA form that Call.Instr belongs to, nil when
+	// the package was skipped (it neither imports net/http nor any package
+	// that makes requests). Analyzers that follow Instr must use this
+	// program, not one from buildssa.
+	SSA *buildssa.SSA
+
+	// candidates are all requests found before the API table filtered
+	// them, for tests and verbose output.
+	candidates []*Call
 }
+
+var report bool
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "restcalls",
 	Doc:        "find the Atlassian REST calls a package makes",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(Summary)},
 }
 
+func init() {
+	Analyzer.Flags.BoolVar(&report, "report", false, "report every Atlassian REST call found (rule rest-call), an inventory of the code's calls")
+}
+
+// lookup is the API table matcher; tests replace it.
+var lookup = apispec.Lookup
+
 func run(pass *analysis.Pass) (any, error) {
-	return &Result{}, nil
+	res := &Result{}
+	if !worthAnalysing(pass) {
+		return res, nil
+	}
+	a := newAnalysis(pass)
+	res.SSA = a.ssa
+	for _, fn := range a.ssa.SrcFuncs {
+		a.summarize(fn)
+	}
+	a.exportFacts()
+	slices.SortStableFunc(a.calls, func(x, y *Call) int { return int(x.Pos - y.Pos) })
+	res.candidates = a.calls
+	for _, c := range a.calls {
+		c.Match = lookup(c.Method, c.URL)
+		if c.Match.Kind == apispec.NotAtlassian {
+			continue
+		}
+		res.Calls = append(res.Calls, c)
+	}
+	if report {
+		for _, c := range res.Calls {
+			pass.Report(ruleRestCall.Diagnostic(c.Pos, c.End, c.Describe()))
+		}
+	}
+	return res, nil
+}
+
+// Describe renders a call for messages: "GET …/rest/api/3/issue/… via net/http".
+func (c *Call) Describe() string {
+	m := c.Method
+	if m == "" {
+		m = "(any method)"
+	}
+	var b strings.Builder
+	b.WriteString("call " + m + " " + c.URL.String() + " via " + c.Via)
+	if c.Instr == nil {
+		b.WriteString(" (request built, not sent here)")
+	}
+	if c.Nested {
+		b.WriteString(" (nested)")
+	}
+	return b.String()
+}
+
+// worthAnalysing is the quick exit that keeps facts cheap: a package can
+// make requests only if it imports net/http or a package whose functions
+// have summaries. Most of the standard library has neither.
+func worthAnalysing(pass *analysis.Pass) bool {
+	direct := map[*types.Package]bool{}
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "net/http" {
+			return true
+		}
+		direct[imp] = true
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if p := f.Object.Pkg(); p != nil && direct[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// buildSSA builds the package's SSA form, as buildssa does, but only for
+// the packages worth analysing (buildssa as a requirement would build it
+// for every dependency, the standard library included).
+func buildSSA(pass *analysis.Pass) *buildssa.SSA {
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	res := &buildssa.SSA{Pkg: pkg}
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		res.SrcFuncs = append(res.SrcFuncs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || obj == nil || fd.Recv == nil && fd.Name.Name == "init" {
+				continue
+			}
+			if fn := prog.FuncValue(obj); fn != nil {
+				add(fn)
+			}
+		}
+	}
+	// Package initialisers hold the function literals of global variables.
+	if init := pkg.Func("init"); init != nil {
+		add(init)
+	}
+	return res
 }

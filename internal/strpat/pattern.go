@@ -7,14 +7,21 @@ import "strings"
 
 // Elem is one piece of a Pattern: literal text, or a wildcard standing for
 // any string (possibly empty).
+//
+// A wildcard with a non-zero Param is a parameter reference: it stands for
+// whatever the enclosing function's parameter number Param-1 is (see Subst).
+// Parameter references appear only in function summaries; every consumer
+// that ignores Param sees an ordinary wildcard.
 type Elem struct {
-	Lit  string
-	Wild bool
+	Lit   string
+	Wild  bool
+	Param int `json:",omitempty"`
 }
 
 // Pattern is a normalised sequence of Elems: no empty literals, no two
-// adjacent literals, no two adjacent wildcards. The zero value is the
-// pattern of the empty string.
+// adjacent literals, no two adjacent plain wildcards (a plain wildcard also
+// absorbs a neighbouring one; parameter references are kept). The zero value
+// is the pattern of the empty string.
 type Pattern []Elem
 
 // WildMark is how String renders a wildcard.
@@ -46,9 +53,15 @@ func (p Pattern) appendElem(e Elem) Pattern {
 	if !e.Wild && e.Lit == "" {
 		return p
 	}
+	if e.Wild {
+		e.Lit = ""
+	}
+	if e.Param != 0 {
+		e.Wild = true
+	}
 	if n := len(p); n > 0 {
 		last := &p[n-1]
-		if e.Wild && last.Wild {
+		if e.Wild && last.Wild && e.Param == 0 && last.Param == 0 {
 			return p
 		}
 		if !e.Wild && !last.Wild {
@@ -73,7 +86,7 @@ func (p Pattern) Const() (string, bool) {
 }
 
 // IsAny reports whether p matches every string and fixes nothing.
-func (p Pattern) IsAny() bool { return len(p) == 1 && p[0].Wild }
+func (p Pattern) IsAny() bool { return len(p) == 1 && p[0].Wild && p[0].Param == 0 }
 
 // String renders p with each wildcard as WildMark.
 func (p Pattern) String() string {

@@ -1,0 +1,290 @@
+package restcalls
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// state is one run of the analyzer over one package.
+type state struct {
+	pass   *analysis.Pass
+	ssa    *buildssa.SSA
+	module string
+
+	// sums holds the summaries of this package's functions; a nil entry
+	// marks one being computed (recursion yields an empty summary).
+	sums     map[*ssa.Function]*Summary
+	imported map[*types.Func]*Summary
+	impls    map[string][]*ssa.Function
+	calls    []*Call
+	lparens  map[token.Pos]*ast.CallExpr
+}
+
+func newAnalysis(pass *analysis.Pass) *state {
+	a := &state{
+		pass:     pass,
+		sums:     map[*ssa.Function]*Summary{},
+		imported: map[*types.Func]*Summary{},
+		impls:    map[string][]*ssa.Function{},
+	}
+	if pass.Module != nil {
+		a.module = pass.Module.Path
+	}
+	a.ssa = buildSSA(pass)
+	return a
+}
+
+var emptySummary = &Summary{}
+
+// origin returns the generic function an instance was made from, or fn.
+func origin(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}
+
+// summarize returns fn's summary, computing it (and the calls it makes)
+// the first time.
+func (a *state) summarize(fn *ssa.Function) *Summary {
+	fn = origin(fn)
+	if s, ok := a.sums[fn]; ok {
+		if s == nil {
+			return emptySummary
+		}
+		return s
+	}
+	if fn.Pkg != a.ssa.Pkg {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			return a.importedSummary(obj)
+		}
+		return emptySummary
+	}
+	if fn.Blocks == nil {
+		return emptySummary
+	}
+	a.sums[fn] = nil
+	s := (&funcState{a: a, fn: fn}).run()
+	a.sums[fn] = s
+	return s
+}
+
+func (a *state) importedSummary(obj *types.Func) *Summary {
+	obj = obj.Origin()
+	if s, ok := a.imported[obj]; ok {
+		return s
+	}
+	s := new(Summary)
+	if obj.Pkg() == nil || obj.Pkg() == a.pass.Pkg || !a.pass.ImportObjectFact(obj, s) {
+		s = emptySummary
+	}
+	a.imported[obj] = s
+	return s
+}
+
+func (a *state) exportFacts() {
+	for fn, s := range a.sums {
+		if s == nil || len(s.Effects) == 0 && len(s.Results) == 0 {
+			continue
+		}
+		// Only exported functions and methods can be called from other
+		// packages (interface calls resolve within the package).
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == a.pass.Pkg && obj.Exported() {
+			a.pass.ExportObjectFact(obj, s)
+		}
+	}
+}
+
+// target is a function a call may run, with its summary.
+type target struct {
+	sum    *Summary
+	fn     *ssa.Function // nil for an interface method known only by name
+	obj    *types.Func
+	offset int  // 1 when the call is an interface call: Args lack the receiver
+	local  bool // defined in this package
+}
+
+// targets returns the summarised functions a call may run: the static
+// callee, or for an interface method call, the implementations in this
+// package.
+func (a *state) targets(c *ssa.CallCommon) []target {
+	if fn := c.StaticCallee(); fn != nil {
+		fn = origin(fn)
+		s := a.summarize(fn)
+		if len(s.Effects) == 0 && len(s.Results) == 0 {
+			return nil
+		}
+		obj, _ := fn.Object().(*types.Func)
+		return []target{{sum: s, fn: fn, obj: obj, local: fn.Pkg == a.ssa.Pkg}}
+	}
+	if !c.IsInvoke() {
+		return nil
+	}
+	var out []target
+	for _, fn := range a.implementations(c) {
+		s := a.summarize(fn)
+		if len(s.Effects) == 0 && len(s.Results) == 0 {
+			continue
+		}
+		obj, _ := fn.Object().(*types.Func)
+		out = append(out, target{sum: s, fn: fn, obj: obj, offset: 1, local: fn.Pkg == a.ssa.Pkg})
+	}
+	return out
+}
+
+// implementations returns the methods of this package's concrete types
+// that an interface method call may run (a package-local class hierarchy
+// analysis: go-atlassian's services call their implementation through an
+// unexported interface in the same package).
+func (a *state) implementations(c *ssa.CallCommon) []*ssa.Function {
+	iface, ok := c.Value.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	key := types.TypeString(c.Value.Type(), nil) + "." + c.Method.Name()
+	if fns, ok := a.impls[key]; ok {
+		return fns
+	}
+	var fns []*ssa.Function
+	prog := a.ssa.Pkg.Prog
+	scope := a.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		t := tn.Type()
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			continue
+		}
+		if n, ok := t.(*types.Named); ok && n.TypeParams().Len() > 0 {
+			continue
+		}
+		for _, recv := range []types.Type{t, types.NewPointer(t)} {
+			if !types.Implements(recv, iface) {
+				continue
+			}
+			sel := prog.MethodSets.MethodSet(recv).Lookup(c.Method.Pkg(), c.Method.Name())
+			if sel == nil {
+				continue
+			}
+			if fn := prog.MethodValue(sel); fn != nil {
+				fns = append(fns, fn)
+			}
+			break
+		}
+		if len(fns) >= 8 {
+			break
+		}
+	}
+	a.impls[key] = fns
+	return fns
+}
+
+// calleeName is how a Call's Via names a wrapper.
+func (a *state) calleeName(fn *ssa.Function, obj *types.Func) string {
+	if obj == nil {
+		if fn == nil {
+			return "?"
+		}
+		return fn.Name()
+	}
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv := sig.Recv().Type()
+		ptr := ""
+		if p, ok := recv.(*types.Pointer); ok {
+			recv, ptr = p.Elem(), "*"
+		}
+		if n, ok := types.Unalias(recv).(*types.Named); ok {
+			return "(" + ptr + types.TypeString(n.Origin(), func(p *types.Package) string {
+				if p == a.pass.Pkg {
+					return ""
+				}
+				return p.Name()
+			}) + ")." + obj.Name()
+		}
+		return obj.Name()
+	}
+	if obj.Pkg() == nil || obj.Pkg() == a.pass.Pkg {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+// libraryOf names the client library a package belongs to (forks
+// included), or "".
+func libraryOf(pkg *types.Package) string {
+	if pkg == nil {
+		return ""
+	}
+	p := pkg.Path()
+	switch {
+	case strings.Contains(p, "/go-jira"):
+		return "go-jira"
+	case strings.Contains(p, "/go-atlassian"):
+		return "go-atlassian"
+	}
+	return ""
+}
+
+// position returns the extent of the call expression of instr.
+func (a *state) position(instr ssa.CallInstruction) (token.Pos, token.Pos) {
+	if a.lparens == nil {
+		a.lparens = map[token.Pos]*ast.CallExpr{}
+		for _, f := range a.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					a.lparens[c.Lparen] = c
+				}
+				return true
+			})
+		}
+	}
+	if c := a.lparens[instr.Common().Pos()]; c != nil {
+		return c.Pos(), c.End()
+	}
+	return instr.Pos(), instr.Pos()
+}
+
+// isRequestPtr reports whether t is *net/http.Request.
+func isRequestPtr(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && isNamed(p.Elem(), "net/http", "Request")
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// isResponseType reports whether t is *http.Response or a pointer to a
+// struct holding one (go-jira's *Response, go-atlassian's *ResponseScheme).
+func isResponseType(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	if isNamed(p.Elem(), "net/http", "Response") {
+		return true
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		ft := st.Field(i).Type()
+		if isNamed(ft, "net/http", "Response") {
+			return true
+		}
+		if fp, ok := ft.(*types.Pointer); ok && isNamed(fp.Elem(), "net/http", "Response") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,709 @@
+package restcalls
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connectlint/connectlint/internal/strpat"
+)
+
+// req is one way a request value can have been built.
+type req struct {
+	method, url strpat.Pattern
+	param       int                 // 1 + parameter index when the request is a parameter
+	site        ssa.CallInstruction // the constructing call in this function, if any
+	via         string
+	// done tells that a callee in this package (or module) had already
+	// fixed method and URL: the request is listed at the callee's call.
+	done bool
+}
+
+// occurrence is a request that a call sends (send != nil), or that is
+// built and never sent in this function.
+type occurrence struct {
+	r    req
+	send ssa.CallInstruction
+	resp int // result of send holding the response, -1 none
+}
+
+// funcState analyses one function.
+type funcState struct {
+	a        *state
+	fn       *ssa.Function
+	ev       strpat.Evaluator
+	occs     []occurrence
+	builders []ssa.CallInstruction
+	consumed map[ssa.CallInstruction]bool
+	visiting map[ssa.Value]bool
+}
+
+func (f *funcState) run() *Summary {
+	f.consumed = map[ssa.CallInstruction]bool{}
+	f.ev.CallResult = f.callResult
+	for _, b := range f.fn.Blocks {
+		for _, instr := range b.Instrs {
+			if ci, ok := instr.(ssa.CallInstruction); ok {
+				f.visitCall(ci)
+			}
+		}
+	}
+	s := &Summary{Module: f.a.module}
+	for _, p := range f.fn.Params {
+		s.Params = append(s.Params, p.Name())
+	}
+	for _, fv := range f.fn.FreeVars {
+		s.Params = append(s.Params, fv.Name())
+	}
+	// Requests returned to the caller, built but not sent.
+	f.returns(func(v ssa.Value, i int) {
+		if !isRequestPtr(v.Type()) {
+			return
+		}
+		for _, r := range f.origins(v, 0) {
+			if r.site != nil {
+				f.consumed[r.site] = true
+			}
+			if r.param != 0 {
+				continue
+			}
+			s.addEffect(Effect{Method: r.method, URL: r.url, Request: i + 1, Via: libVia(r.via)})
+		}
+	})
+	// Requests built and never sent here.
+	for _, b := range f.builders {
+		if f.consumed[b] {
+			continue
+		}
+		for _, r := range f.resultReqs(b) {
+			f.occs = append(f.occs, occurrence{r: r, resp: -1})
+		}
+	}
+	for _, o := range f.occs {
+		f.record(s, o)
+	}
+	// String and URL results built from parameters.
+	if sig := f.fn.Signature; sig.Results().Len() > 0 {
+		alts := make([][]strpat.Pattern, sig.Results().Len())
+		f.returns(func(v ssa.Value, i int) {
+			t := v.Type()
+			if !isStringType(t) && !isURLPtr(t) {
+				return
+			}
+			alts[i] = append(alts[i], f.ev.URL(v)...)
+		})
+		for i, ps := range alts {
+			if len(ps) == 0 {
+				continue
+			}
+			p := strpat.Widen(strpat.Dedup(ps))
+			if p.IsAny() || len(p) == 0 {
+				continue
+			}
+			s.Results = append(s.Results, ResultPattern{Index: i, Pattern: p})
+		}
+	}
+	return s
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isURLPtr(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && isNamed(p.Elem(), "net/url", "URL")
+}
+
+// libVia keeps a library name for effects; net/http and the program's own
+// wrappers are named at each call site instead.
+func libVia(via string) string {
+	if via == "go-jira" || via == "go-atlassian" {
+		return via
+	}
+	return ""
+}
+
+func (s *Summary) addEffect(e Effect) {
+	for _, x := range s.Effects {
+		if x.Method.Equal(e.Method) && x.URL.Equal(e.URL) && x.ReqParam == e.ReqParam &&
+			x.Sent == e.Sent && x.Response == e.Response && x.Request == e.Request {
+			return
+		}
+	}
+	if len(s.Effects) < maxEffects {
+		s.Effects = append(s.Effects, e)
+	}
+}
+
+// returns calls visit for every value the function returns.
+func (f *funcState) returns(visit func(v ssa.Value, i int)) {
+	for _, b := range f.fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for i, v := range ret.Results {
+				visit(v, i)
+			}
+		}
+	}
+}
+
+// record turns an occurrence into a summary effect and, when method and
+// URL no longer depend on parameters, a Call.
+func (f *funcState) record(s *Summary, o occurrence) {
+	r := o.r
+	ret := -1
+	if o.send != nil && o.resp >= 0 {
+		ret = f.returnedAt(resultValue(o.send, o.resp))
+	}
+	via := libVia(r.via)
+	switch {
+	case r.param != 0:
+		s.addEffect(Effect{ReqParam: r.param, Sent: true, Response: ret + 1, Via: via})
+		return
+	case o.send != nil:
+		s.addEffect(Effect{Method: r.method, URL: r.url, Sent: true, Response: ret + 1, Via: via})
+	}
+	if !fixed(r.method, r.url) {
+		return
+	}
+	nested := false
+	if r.done {
+		if o.resp < 0 {
+			return
+		}
+		nested = true
+	}
+	c := &Call{
+		Method:   methodString(r.method),
+		URL:      strpat.CleanURL(r.url.Subst(nil)[0]),
+		Via:      r.via,
+		Instr:    o.send,
+		Response: o.resp,
+		Nested:   nested,
+	}
+	if o.send == nil {
+		c.Response = -1
+	}
+	at := o.send
+	if r.site != nil && r.site.Parent() == f.fn {
+		at = r.site
+	}
+	c.Pos, c.End = f.a.position(at)
+	f.a.calls = append(f.a.calls, c)
+}
+
+// fixed tells whether a request's method and URL are settled enough to be
+// listed where they are built: the method does not come from a parameter,
+// and the URL either does not depend on parameters or already holds the
+// REST path (parameters then only fill in IDs and keys). Otherwise the
+// function is a wrapper and the request is listed at its callers.
+func fixed(method, url strpat.Pattern) bool {
+	if method.HasParams() {
+		return false
+	}
+	return !url.HasParams() || looksLikeAPIPath(url)
+}
+
+// looksLikeAPIPath reports whether the literal text of url (before any
+// query) names a REST path.
+func looksLikeAPIPath(url strpat.Pattern) bool {
+	for _, e := range url {
+		if e.Wild {
+			continue
+		}
+		lit := e.Lit
+		q := strings.IndexAny(lit, "?#")
+		if q >= 0 {
+			lit = lit[:q]
+		}
+		if strings.Contains(lit, "rest/") || strings.Contains(lit, "/api/") || strings.HasPrefix(lit, "api/") {
+			return true
+		}
+		if q >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// methodString is the upper-case method a pattern fixes, or "".
+func methodString(p strpat.Pattern) string {
+	m, ok := p.Const()
+	if !ok {
+		return ""
+	}
+	if m == "" {
+		return "GET" // net/http's meaning of an empty method
+	}
+	return strings.ToUpper(m)
+}
+
+// resultValue is the value of result i of a call, nil if not used.
+func resultValue(ci ssa.CallInstruction, i int) ssa.Value {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if call.Call.Signature().Results().Len() == 1 {
+		if i == 0 {
+			return call
+		}
+		return nil
+	}
+	for _, r := range *call.Referrers() {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
+}
+
+// returnedAt returns the index of the result through which v (a response)
+// is returned, directly or wrapped (go-jira's newResponse(resp, v),
+// &Response{Response: resp}), or -1.
+func (f *funcState) returnedAt(v ssa.Value) int {
+	best := -1
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int)
+	walk = func(v ssa.Value, depth int) {
+		if v == nil || depth > 4 || seen[v] || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Return:
+				for i, x := range r.Results {
+					if x == v && (best < 0 || i < best) {
+						best = i
+					}
+				}
+			case *ssa.Phi:
+				walk(r, depth+1)
+			case *ssa.ChangeType:
+				walk(r, depth+1)
+			case *ssa.MakeInterface:
+				walk(r, depth+1)
+			case *ssa.Call:
+				if r.Call.StaticCallee() != nil && isResponseType(r.Type()) {
+					walk(r, depth+1)
+				}
+			case *ssa.Store:
+				if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == v {
+					if isResponseType(fa.X.Type()) {
+						walk(fa.X, depth+1)
+					}
+				}
+			}
+		}
+	}
+	walk(v, 0)
+	return best
+}
+
+// argPatterns evaluates a call's arguments for substitution into a
+// target's summary: parameters, then the closure's free variables.
+func (f *funcState) argPatterns(c *ssa.CallCommon, t target) [][]strpat.Pattern {
+	n := len(t.sum.Params)
+	args := make([][]strpat.Pattern, n)
+	for i := range n {
+		k := i - t.offset
+		if k < 0 || k >= len(c.Args) {
+			continue
+		}
+		args[i] = f.ev.URL(c.Args[k])
+	}
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && t.fn != nil {
+		base := len(t.fn.Params)
+		for j, b := range mc.Bindings {
+			if base+j < n {
+				args[base+j] = f.ev.Contents(b)
+			}
+		}
+	}
+	return args
+}
+
+// argValue returns the value passed for parameter i of target t.
+func argValue(c *ssa.CallCommon, t target, i int) ssa.Value {
+	k := i - t.offset
+	if k < 0 || k >= len(c.Args) {
+		return nil
+	}
+	return c.Args[k]
+}
+
+// substitute resolves an effect's method and URL at a call.
+func substitute(e Effect, args [][]strpat.Pattern) []req {
+	var out []req
+	for _, m := range e.Method.Subst(args) {
+		for _, u := range e.URL.Subst(args) {
+			out = append(out, req{method: m, url: strpat.CleanURL(u)})
+			if len(out) >= strpat.MaxAlts {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// via names how a request made through target t is made.
+func (f *funcState) via(e Effect, t target) string {
+	if e.Via != "" {
+		return e.Via
+	}
+	if t.obj != nil {
+		if lib := libraryOf(t.obj.Pkg()); lib != "" {
+			return lib
+		}
+	}
+	return f.a.calleeName(t.fn, t.obj)
+}
+
+// done tells whether an effect of t with fixed method and URL was already
+// listed in t's own package, analysed as part of the same program.
+func (f *funcState) done(e Effect, t target) bool {
+	if !fixed(e.Method, e.URL) {
+		return false
+	}
+	if t.local {
+		return true
+	}
+	return f.a.module != "" && t.sum.Module == f.a.module
+}
+
+var directSends = map[string]struct {
+	method string
+	urlArg int
+}{
+	"net/http.Get":                   {"GET", 0},
+	"net/http.Head":                  {"HEAD", 0},
+	"net/http.Post":                  {"POST", 0},
+	"net/http.PostForm":              {"POST", 0},
+	"(*net/http.Client).Get":         {"GET", 1},
+	"(*net/http.Client).Head":        {"HEAD", 1},
+	"(*net/http.Client).Post":        {"POST", 1},
+	"(*net/http.Client).PostForm":    {"POST", 1},
+	"net/http.NewRequest":            {"", 1},
+	"net/http.NewRequestWithContext": {"", 2},
+}
+
+func (f *funcState) visitCall(ci ssa.CallInstruction) {
+	c := ci.Common()
+	if fn := c.StaticCallee(); fn != nil {
+		name := strpat.FuncName(fn)
+		if d, ok := directSends[name]; ok {
+			if d.method == "" {
+				f.builders = append(f.builders, ci)
+				return
+			}
+			for _, u := range f.ev.URL(c.Args[d.urlArg]) {
+				f.occs = append(f.occs, occurrence{
+					r:    req{method: strpat.Lit(d.method), url: u, site: ci, via: "net/http"},
+					send: ci, resp: 0,
+				})
+			}
+			return
+		}
+		switch name {
+		case "(*net/http.Client).Do", "(*net/http.Transport).RoundTrip":
+			f.sendRequest(ci, c.Args[1], 0, "net/http")
+			return
+		}
+	}
+	ts := f.a.targets(c)
+	for _, t := range ts {
+		var args [][]strpat.Pattern
+		for _, e := range t.sum.Effects {
+			switch {
+			case e.ReqParam != 0:
+				if v := argValue(c, t, e.ReqParam-1); v != nil {
+					f.sendRequest(ci, v, e.Response-1, f.via(e, t))
+				}
+			case e.Sent:
+				if args == nil {
+					args = f.argPatterns(c, t)
+				}
+				done := f.done(e, t)
+				for _, r := range substitute(e, args) {
+					r.site, r.via, r.done = ci, f.via(e, t), done
+					f.occs = append(f.occs, occurrence{r: r, send: ci, resp: e.Response - 1})
+				}
+			case e.Request != 0:
+				f.builders = append(f.builders, ci)
+			}
+		}
+	}
+	if len(ts) == 0 && c.IsInvoke() {
+		f.interfaceHeuristics(ci)
+	}
+}
+
+// interfaceHeuristics handles a call of an interface method this package
+// does not implement, by its signature: a method taking an *http.Request
+// sends it (Do, RoundTrip, go-atlassian's Connector.Call); a method
+// returning an *http.Request builds one from its "method" and "url"/"path"
+// parameters (go-atlassian's Connector.NewRequest).
+func (f *funcState) interfaceHeuristics(ci ssa.CallInstruction) {
+	c := ci.Common()
+	sig, ok := c.Method.Type().(*types.Signature)
+	if !ok {
+		return
+	}
+	if sig.Results().Len() > 0 && isRequestPtr(sig.Results().At(0).Type()) {
+		f.builders = append(f.builders, ci)
+		return
+	}
+	for i := range sig.Params().Len() {
+		if isRequestPtr(sig.Params().At(i).Type()) {
+			resp := -1
+			if sig.Results().Len() > 0 && isResponseType(sig.Results().At(0).Type()) {
+				resp = 0
+			}
+			via := libraryOf(c.Method.Pkg())
+			if via == "" {
+				via = f.a.calleeName(nil, c.Method)
+			}
+			f.sendRequest(ci, c.Args[i], resp, via)
+			return
+		}
+	}
+}
+
+// heuristicBuild evaluates an interface builder call by parameter names.
+func (f *funcState) heuristicBuild(ci ssa.CallInstruction) []req {
+	c := ci.Common()
+	sig := c.Method.Type().(*types.Signature)
+	mi, ui := -1, -1
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if !isStringType(p.Type()) {
+			continue
+		}
+		n := strings.ToLower(p.Name())
+		switch {
+		case n == "method" || n == "verb":
+			mi = i
+		case ui < 0 && (strings.Contains(n, "url") || strings.Contains(n, "path") || strings.Contains(n, "endpoint") || strings.Contains(n, "uri") || strings.Contains(n, "route")):
+			ui = i
+		}
+	}
+	if mi < 0 || ui < 0 {
+		return nil
+	}
+	via := libraryOf(c.Method.Pkg())
+	if via == "" {
+		via = f.a.calleeName(nil, c.Method)
+	}
+	var out []req
+	for _, m := range f.ev.String(c.Args[mi]) {
+		for _, u := range f.ev.URL(c.Args[ui]) {
+			// Relative paths resolve against a configured site URL.
+			out = append(out, req{method: m, url: strpat.CleanURL(strpat.ResolveReference(strpat.Any(), u)), site: ci, via: via})
+		}
+	}
+	return out
+}
+
+// sendRequest records that ci sends the request v.
+func (f *funcState) sendRequest(ci ssa.CallInstruction, v ssa.Value, resp int, via string) {
+	for _, r := range f.origins(v, 0) {
+		if r.site != nil {
+			f.consumed[r.site] = true
+		}
+		if r.via == "" || r.via == "net/http" {
+			r.via = via
+		}
+		f.occs = append(f.occs, occurrence{r: r, send: ci, resp: resp})
+	}
+}
+
+// origins returns how the request value v can have been built.
+func (f *funcState) origins(v ssa.Value, depth int) []req {
+	if v == nil || depth > 8 {
+		return nil
+	}
+	if f.visiting == nil {
+		f.visiting = map[ssa.Value]bool{}
+	}
+	if f.visiting[v] {
+		return nil
+	}
+	f.visiting[v] = true
+	defer delete(f.visiting, v)
+
+	var out []req
+	switch x := v.(type) {
+	case *ssa.Parameter:
+		for i, p := range f.fn.Params {
+			if p == x {
+				out = append(out, req{param: i + 1})
+			}
+		}
+		return out
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			out = append(out, f.origins(e, depth+1)...)
+		}
+		return out
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			out = f.callReqs(call, x.Index, depth)
+		}
+	case *ssa.Call:
+		out = f.callReqs(x, 0, depth)
+	case *ssa.Alloc:
+		// &http.Request{Method: ..., URL: ...}
+		if isRequestPtr(x.Type()) {
+			out = []req{{method: strpat.Lit("GET"), url: strpat.Any(), via: "net/http"}}
+		}
+	case *ssa.MakeInterface:
+		return f.origins(x.X, depth+1)
+	case *ssa.ChangeType:
+		return f.origins(x.X, depth+1)
+	}
+	return f.mutations(v, out)
+}
+
+// resultReqs returns the requests a builder call produces.
+func (f *funcState) resultReqs(ci ssa.CallInstruction) []req {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	var out []req
+	if call.Call.Signature().Results().Len() == 1 {
+		return f.origins(call, 0)
+	}
+	for i := range call.Call.Signature().Results().Len() {
+		if isRequestPtr(call.Call.Signature().Results().At(i).Type()) {
+			if v := resultValue(ci, i); v != nil {
+				out = append(out, f.origins(v, 0)...)
+			} else {
+				out = append(out, f.callReqs(call, i, 0)...)
+			}
+		}
+	}
+	return out
+}
+
+// callReqs returns the requests result i of call can be.
+func (f *funcState) callReqs(call *ssa.Call, i int, depth int) []req {
+	c := &call.Call
+	if fn := c.StaticCallee(); fn != nil {
+		switch name := strpat.FuncName(fn); name {
+		case "net/http.NewRequest", "net/http.NewRequestWithContext":
+			if i != 0 {
+				return nil
+			}
+			k := directSends[name].urlArg
+			var out []req
+			for _, m := range f.ev.String(c.Args[k-1]) {
+				for _, u := range f.ev.URL(c.Args[k]) {
+					out = append(out, req{method: m, url: u, site: call, via: "net/http"})
+				}
+			}
+			return out
+		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+			return f.origins(c.Args[0], depth+1)
+		}
+	}
+	var out []req
+	ts := f.a.targets(c)
+	for _, t := range ts {
+		var args [][]strpat.Pattern
+		for _, e := range t.sum.Effects {
+			if e.Request != i+1 {
+				continue
+			}
+			if args == nil {
+				args = f.argPatterns(c, t)
+			}
+			for _, r := range substitute(e, args) {
+				r.site, r.via = call, f.via(e, t)
+				out = append(out, r)
+			}
+		}
+	}
+	if len(ts) == 0 && c.IsInvoke() && i == 0 {
+		if sig := c.Method.Type().(*types.Signature); sig.Results().Len() > 0 && isRequestPtr(sig.Results().At(0).Type()) {
+			out = append(out, f.heuristicBuild(call)...)
+		}
+	}
+	return out
+}
+
+// mutations applies assignments to the request's Method and URL fields
+// after creation (req.Method = "PUT", req.URL = u) to the origins of v.
+func (f *funcState) mutations(v ssa.Value, rs []req) []req {
+	if len(rs) == 0 || v.Referrers() == nil {
+		return rs
+	}
+	for _, ref := range *v.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != v {
+			continue
+		}
+		st, ok := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		field := st.Field(fa.Field).Name()
+		if field != "Method" && field != "URL" {
+			continue
+		}
+		for _, rr := range *fa.Referrers() {
+			s, ok := rr.(*ssa.Store)
+			if !ok || s.Addr != fa {
+				continue
+			}
+			var alts []strpat.Pattern
+			if field == "Method" {
+				alts = f.ev.String(s.Val)
+			} else {
+				alts = f.ev.URL(s.Val)
+			}
+			var next []req
+			for _, r := range rs {
+				for _, p := range alts {
+					q := r
+					if field == "Method" {
+						q.method = p
+					} else {
+						q.url = p
+					}
+					q.done = false
+					next = append(next, q)
+				}
+			}
+			rs = next
+		}
+	}
+	return rs
+}
+
+// callResult lets the evaluator see through the program's string helpers:
+// a summarised function returning a string or URL built from parameters.
+func (f *funcState) callResult(c *ssa.CallCommon, i int, arg func(k int) []strpat.Pattern) ([]strpat.Pattern, bool) {
+	fn := c.StaticCallee()
+	if fn == nil {
+		return nil, false
+	}
+	for _, t := range f.a.targets(c) {
+		for _, r := range t.sum.Results {
+			if r.Index != i {
+				continue
+			}
+			args := make([][]strpat.Pattern, len(t.sum.Params))
+			for k := range args {
+				if k < len(c.Args) {
+					args[k] = arg(k)
+				}
+			}
+			return r.Pattern.Subst(args), true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,338 @@
+package strpat
+
+import "strings"
+
+// MaxAlts bounds how many alternative patterns an operation keeps; beyond
+// it the alternatives are widened into one pattern (see Widen).
+const MaxAlts = 6
+
+// Param returns the reference to parameter number i (0-based).
+func Param(i int) Pattern { return Pattern{{Wild: true, Param: i + 1}} }
+
+// HasParams reports whether p refers to a parameter.
+func (p Pattern) HasParams() bool {
+	for _, e := range p {
+		if e.Param != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Format renders p like String, but names each parameter reference with
+// name(i) (i 0-based), e.g. "<path>".
+func (p Pattern) Format(name func(i int) string) string {
+	var b strings.Builder
+	for _, e := range p {
+		switch {
+		case e.Param != 0:
+			b.WriteString("<" + name(e.Param-1) + ">")
+		case e.Wild:
+			b.WriteString(WildMark)
+		default:
+			b.WriteString(e.Lit)
+		}
+	}
+	return b.String()
+}
+
+// Equal reports whether p and q are the same pattern.
+func (p Pattern) Equal(q Pattern) bool {
+	if len(p) != len(q) {
+		return false
+	}
+	for i := range p {
+		if p[i] != q[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// HasPrefix reports whether p starts with the literal text s.
+func (p Pattern) HasPrefix(s string) bool {
+	return len(p) > 0 && !p[0].Wild && strings.HasPrefix(p[0].Lit, s)
+}
+
+// Subst replaces each parameter reference by the alternatives args[i] give
+// for it (a missing or empty entry becomes a plain wildcard) and returns
+// the resulting alternatives, at most MaxAlts of them.
+func (p Pattern) Subst(args [][]Pattern) []Pattern {
+	out := []Pattern{nil}
+	for _, e := range p {
+		var alts []Pattern
+		if e.Param == 0 {
+			alts = []Pattern{{e}}
+		} else if i := e.Param - 1; i < len(args) && len(args[i]) > 0 {
+			alts = args[i]
+		} else {
+			alts = []Pattern{Any()}
+		}
+		out = Product(out, alts)
+	}
+	return out
+}
+
+// Product concatenates every alternative of a with every alternative of b.
+func Product(a, b []Pattern) []Pattern {
+	out := make([]Pattern, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, Concat(x, y))
+		}
+	}
+	return Dedup(out)
+}
+
+// Dedup removes repeated alternatives and widens more than MaxAlts of them.
+func Dedup(ps []Pattern) []Pattern {
+	var out []Pattern
+outer:
+	for _, p := range ps {
+		for _, q := range out {
+			if p.Equal(q) {
+				continue outer
+			}
+		}
+		out = append(out, p)
+	}
+	if len(out) > MaxAlts {
+		return []Pattern{Widen(out)}
+	}
+	return out
+}
+
+// Widen merges alternatives into one pattern that matches all of them:
+// their common literal prefix, a wildcard, and their common literal suffix.
+func Widen(ps []Pattern) Pattern {
+	if len(ps) == 0 {
+		return Any()
+	}
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	ss := make([]string, len(ps))
+	for i, p := range ps {
+		// Render wildcards as a character no literal contains, so the
+		// common prefix and suffix stop at the first wildcard.
+		var b strings.Builder
+		for _, e := range p {
+			if e.Wild {
+				b.WriteByte(0)
+			} else {
+				b.WriteString(e.Lit)
+			}
+		}
+		ss[i] = b.String()
+	}
+	pre, suf := ss[0], ss[0]
+	for _, s := range ss[1:] {
+		for !strings.HasPrefix(s, pre) {
+			pre = pre[:len(pre)-1]
+		}
+		for !strings.HasSuffix(s, suf) {
+			suf = suf[1:]
+		}
+	}
+	if i := strings.IndexByte(pre, 0); i >= 0 {
+		pre = pre[:i]
+	}
+	if i := strings.LastIndexByte(suf, 0); i >= 0 {
+		suf = suf[i+1:]
+	}
+	// Keep prefix and suffix from overlapping in the shortest alternative.
+	short := len(ss[0])
+	for _, s := range ss {
+		short = min(short, len(s))
+	}
+	if len(pre)+len(suf) > short {
+		suf = suf[min(len(suf), len(pre)+len(suf)-short):]
+	}
+	return Concat(Lit(pre), Any(), Lit(suf))
+}
+
+// TrimLeft removes leading characters in cutset from p's leading literal.
+func (p Pattern) TrimLeft(cutset string) Pattern {
+	if len(p) == 0 || p[0].Wild {
+		return p
+	}
+	return Concat(Lit(strings.TrimLeft(p[0].Lit, cutset)), p[1:])
+}
+
+// TrimRight removes trailing characters in cutset from p's trailing literal.
+func (p Pattern) TrimRight(cutset string) Pattern {
+	n := len(p)
+	if n == 0 || p[n-1].Wild {
+		return p
+	}
+	return Concat(p[:n-1], Lit(strings.TrimRight(p[n-1].Lit, cutset)))
+}
+
+// TrimPrefix removes the literal prefix s when p surely starts with it.
+func (p Pattern) TrimPrefix(s string) Pattern {
+	if p.HasPrefix(s) {
+		return Concat(Lit(strings.TrimPrefix(p[0].Lit, s)), p[1:])
+	}
+	return p
+}
+
+// TrimSuffix removes the literal suffix s when p surely ends with it.
+func (p Pattern) TrimSuffix(s string) Pattern {
+	n := len(p)
+	if n > 0 && !p[n-1].Wild && strings.HasSuffix(p[n-1].Lit, s) {
+		return Concat(p[:n-1], Lit(strings.TrimSuffix(p[n-1].Lit, s)))
+	}
+	return p
+}
+
+// JoinPath joins path elements with single slashes, as path.Join and
+// url.JoinPath do for the parts the code fixes.
+func JoinPath(elems ...Pattern) Pattern {
+	var out Pattern
+	first := true
+	for _, e := range elems {
+		if len(e) == 0 {
+			continue
+		}
+		if !first {
+			out = Concat(out.TrimRight("/"), Lit("/"), e.TrimLeft("/"))
+		} else {
+			out = e
+		}
+		first = false
+	}
+	return out
+}
+
+// schemeHost returns the scheme and host part of an absolute URL pattern
+// ("https://x.atlassian.net"), or a wildcard when p does not fix it.
+func schemeHost(p Pattern) Pattern {
+	if len(p) == 0 || p[0].Wild {
+		return Any()
+	}
+	lit := p[0].Lit
+	i := strings.Index(lit, "://")
+	if i < 0 {
+		return Any()
+	}
+	if j := strings.IndexAny(lit[i+3:], "/?#"); j >= 0 {
+		return Lit(lit[:i+3+j])
+	}
+	return Concat(Lit(lit), Any()).cutAtPath()
+}
+
+// cutAtPath keeps the elements of p up to (not including) its first
+// literal "/", "?" or "#" after the first element.
+func (p Pattern) cutAtPath() Pattern {
+	var out Pattern
+	for i, e := range p {
+		if i > 0 && !e.Wild {
+			if j := strings.IndexAny(e.Lit, "/?#"); j >= 0 {
+				return Concat(out, Lit(e.Lit[:j]))
+			}
+		}
+		out = Concat(out, Pattern{e})
+	}
+	return out
+}
+
+// IsAbs reports whether p surely starts with a URL scheme.
+func (p Pattern) IsAbs() bool {
+	if len(p) == 0 || p[0].Wild {
+		return false
+	}
+	lit := p[0].Lit
+	i := strings.Index(lit, "://")
+	return i > 0 && strings.IndexFunc(lit[:i], func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')
+	}) < 0
+}
+
+// ResolveReference resolves ref against base as (*url.URL).ResolveReference
+// does, as far as the patterns fix the parts: an absolute ref wins, an
+// absolute path keeps base's scheme and host, a relative path is appended
+// to base's directory. A base that is a wildcard (a configured site URL) is
+// treated as a directory.
+func ResolveReference(base, ref Pattern) Pattern {
+	switch {
+	case ref.IsAbs():
+		return ref
+	case ref.HasPrefix("/"):
+		return Concat(schemeHost(base), ref)
+	case len(ref) == 0:
+		return base
+	}
+	n := len(base)
+	if n == 0 {
+		return ref
+	}
+	if last := base[n-1]; !last.Wild {
+		i := strings.LastIndexByte(last.Lit, '/')
+		if i < 0 {
+			return Concat(base, Lit("/"), ref)
+		}
+		return Concat(base[:n-1], Lit(last.Lit[:i+1]), ref)
+	}
+	return Concat(base, Lit("/"), ref)
+}
+
+// CleanURL tidies a URL pattern assembled from parts: "//" inside the path
+// becomes "/", and an absolute URL that ended up behind a wildcard base
+// ("…/https://h/p") drops the base.
+func CleanURL(p Pattern) Pattern {
+	for i, e := range p {
+		if e.Wild || i == 0 {
+			continue
+		}
+		if j := strings.Index(e.Lit, "://"); j > 0 {
+			k := j
+			for k > 0 && isSchemeChar(e.Lit[k-1]) {
+				k--
+			}
+			onlyBase := k == 0 || strings.Trim(e.Lit[:k], "/") == ""
+			for _, b := range p[:i] {
+				if !b.Wild && strings.Trim(b.Lit, "/") != "" {
+					onlyBase = false
+				}
+			}
+			if onlyBase && k < j {
+				p = Concat(Lit(e.Lit[k:]), p[i+1:])
+				break
+			}
+		}
+	}
+	var out Pattern
+	for i, e := range p {
+		if !e.Wild {
+			lit := e.Lit
+			// Keep "scheme://" at the start of the first element.
+			start := 0
+			if i == 0 {
+				if j := strings.Index(lit, "://"); j >= 0 {
+					start = j + 3
+				}
+			}
+			q := strings.IndexAny(lit, "?#")
+			if q < 0 {
+				q = len(lit)
+			}
+			head := lit[start:q]
+			for strings.Contains(head, "//") {
+				head = strings.ReplaceAll(head, "//", "/")
+			}
+			lit = lit[:start] + head + lit[q:]
+			e.Lit = lit
+			if strings.ContainsAny(lit[q:], "?#") {
+				// The rest of the pattern is query or fragment: keep it.
+				out = Concat(out, Pattern{e}, p[i+1:])
+				return out
+			}
+		}
+		out = Concat(out, Pattern{e})
+	}
+	return out
+}
+
+func isSchemeChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
+}
