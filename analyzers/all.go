@@ -2,14 +2,39 @@
 package analyzers
 
 import (
+	"slices"
+	"sync"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/analyzers/directives"
+	"github.com/connectlint/connectlint/internal/suppress"
 )
 
-// All returns every connectlint analyzer, in a fixed order.
-func All() []*analysis.Analyzer {
+// checkers lists the analyzers that report findings, in a fixed order.
+// Add new analyzers here.
+func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
 	}
+}
+
+var (
+	suiteOnce sync.Once
+	suite     []*analysis.Analyzer
+)
+
+// All returns the connectlint suite: the checking analyzers, wrapped so
+// that findings of disabled rules and suppressed findings are not reported
+// (see package suppress), and last the connectlint analyzer, which runs
+// after them on each package to report bad and unused directives. The
+// wrapping changes the analyzers in place, once.
+func All() []*analysis.Analyzer {
+	suiteOnce.Do(func() {
+		cs := checkers()
+		suite = append(cs, directives.New(cs...))
+		suppress.Wrap(suite...)
+	})
+	return slices.Clone(suite)
 }

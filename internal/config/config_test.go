@@ -244,7 +244,7 @@ func TestFilter(t *testing.T) {
 		{"empty enables all", Filter{},
 			map[string]bool{"cfgtest-alpha": true, "cfgtest-gamma": true, "unregistered": true}},
 		{"enable by analyzer", Filter{Enable: []string{"cfgtest"}},
-			map[string]bool{"cfgtest-alpha": true, "cfgtest-beta": true, "cfgtest-gamma": false, "unregistered": false}},
+			map[string]bool{"cfgtest-alpha": true, "cfgtest-beta": true, "cfgtest-gamma": false, "unregistered": true}},
 		{"enable by rule", Filter{Enable: []string{"cfgtest-gamma"}},
 			map[string]bool{"cfgtest-alpha": false, "cfgtest-gamma": true}},
 		{"disable wins", Filter{Enable: []string{"cfgtest"}, Disable: []string{"cfgtest-beta"}},
@@ -269,7 +269,7 @@ func TestFilter(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	root := module(t, map[string]string{
-		YAMLName:        "disable: [cfgtest-beta]\n",
+		YAMLName:       "disable: [cfgtest-beta]\n",
 		"pkg/sub/a.go": "package sub\n",
 	})
 	c, err := Load(filepath.Join(root, "pkg", "sub"))
