@@ -272,9 +272,14 @@ func runVet(t *testing.T, dir string) ([]string, result) {
 	t.Helper()
 	res := command(t, dir, "go", "vet", "-vettool="+binary, "-json", "./...")
 	// go vet -json prints, per package, "# pkg" and a JSON object
-	// {pkgID: {analyzer: [diagnostic...] or {"error": ...}}}.
+	// {pkgID: {analyzer: [diagnostic...] or {"error": ...}}}: on stdout
+	// since Go 1.25, on stderr before.
+	stream := res.stdout
+	if strings.TrimSpace(stream) == "" {
+		stream = res.stderr
+	}
 	var out []string
-	dec := json.NewDecoder(strings.NewReader(stripComments(res.stderr)))
+	dec := json.NewDecoder(strings.NewReader(stripComments(stream)))
 	for dec.More() {
 		var tree map[string]map[string]json.RawMessage
 		if err := dec.Decode(&tree); err != nil {
