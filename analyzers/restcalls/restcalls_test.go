@@ -13,5 +13,5 @@ func TestDiscovery(t *testing.T) {
 	restcalls.SetReport(true)
 	defer restcalls.SetReport(false)
 	analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer,
-		"direct")
+		"direct", "wrappers", "wrapuser")
 }

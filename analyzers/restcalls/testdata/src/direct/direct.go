@@ -24,9 +24,9 @@ func Get(ctx context.Context, base, key string) { // want Get:`sends GET <base>/
 }
 
 func constants(cfg Config) {
-	http.Get(cfg.BaseURL + apiBase + "/myself")                                // want `call GET …/rest/api/3/myself via net/http`
-	http.Post(cfg.BaseURL+"/rest/api/3/issue", "application/json", nil)        // want `call POST …/rest/api/3/issue via net/http`
-	http.Head("https://example.atlassian.net/rest/api/3/serverInfo")           // want `call HEAD https://example.atlassian.net/rest/api/3/serverInfo via net/http`
+	http.Get(cfg.BaseURL + apiBase + "/myself")                                    // want `call GET …/rest/api/3/myself via net/http`
+	http.Post(cfg.BaseURL+"/rest/api/3/issue", "application/json", nil)            // want `call POST …/rest/api/3/issue via net/http`
+	http.Head("https://example.atlassian.net/rest/api/3/serverInfo")               // want `call HEAD https://example.atlassian.net/rest/api/3/serverInfo via net/http`
 	http.PostForm("https://example.atlassian.net/rest/api/3/search", url.Values{}) // want `call POST https://example.atlassian.net/rest/api/3/search via net/http`
 	c := &http.Client{}
 	c.Get(cfg.BaseURL + "/wiki/rest/api/space") // want `call GET …/wiki/rest/api/space via net/http`
