@@ -1,9 +1,11 @@
 package descriptor
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/connectlint/connectlint/internal/connect"
@@ -53,7 +55,7 @@ func check(d *connect.Descriptor, probs []connect.Problem) []finding {
 		if uses := authenticatedFeatures(d); len(uses) > 0 {
 			add(ruleAuthNone, d.AuthenticationType.Span,
 				`authentication type "none", but the app declares %s: its endpoints cannot tell Atlassian's requests from anyone else's, and the product REST API needs JWT; use "jwt"`,
-				strings.Join(uses, " and "))
+				andList(uses))
 		}
 	case "jwt":
 		if _, ok := d.Lifecycle["installed"]; !ok {
@@ -64,7 +66,16 @@ func check(d *connect.Descriptor, probs []connect.Problem) []finding {
 			out = append(out, f)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b finding) int { return cmp.Compare(a.span.Offset, b.span.Offset) })
 	return out
+}
+
+// andList joins words as "a, b and c".
+func andList(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // authenticationType returns "jwt" or "none" when the descriptor clearly

@@ -116,7 +116,9 @@ func (l *loaded) tokenFile(fset *token.FileSet) *token.File {
 		l.files = map[*token.FileSet]*token.File{} // drivers use one FileSet; tests a few
 	}
 	f := fset.AddFile(l.path, -1, len(l.data))
-	f.SetLinesForContent(l.data)
+	if len(l.data) > 0 {
+		f.SetLinesForContent(l.data) // on empty content it would drop line 1
+	}
 	l.files[fset] = f
 	return f
 }

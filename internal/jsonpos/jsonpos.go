@@ -14,6 +14,7 @@ package jsonpos
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -171,12 +172,50 @@ type parser struct {
 	pos  int
 	errs []*Error
 	buf  []byte // scratch for decoding escaped strings
+
+	lines []int // offsets of line starts, for messages; see lineCol
 }
 
 // frame is an open array or object.
 type frame struct {
 	v    *Value
-	keys map[string]int // object keys seen, to their offset
+	keys map[string]int // object keys to their offset, once there are many
+}
+
+// smallObject is the member count up to which duplicate keys are found by
+// scanning the members rather than through a map.
+const smallObject = 8
+
+// seen returns the offset of an earlier member named key, if any.
+func (f *frame) seen(key string) (int, bool) {
+	if f.keys != nil {
+		off, ok := f.keys[key]
+		return off, ok
+	}
+	for _, m := range f.v.Members {
+		if m.Key == key {
+			return m.KeySpan.Offset, true
+		}
+	}
+	return 0, false
+}
+
+// add records a new member; the member list is the index until it grows.
+func (f *frame) add(m *Member) {
+	f.v.Members = append(f.v.Members, m)
+	switch n := len(f.v.Members); {
+	case n == smallObject+1:
+		f.keys = make(map[string]int, 2*n)
+		for _, m := range f.v.Members {
+			if _, dup := f.keys[m.Key]; !dup {
+				f.keys[m.Key] = m.KeySpan.Offset
+			}
+		}
+	case n > smallObject+1:
+		if _, dup := f.keys[m.Key]; !dup {
+			f.keys[m.Key] = m.KeySpan.Offset
+		}
+	}
 }
 
 func (p *parser) run() *Value {
@@ -209,11 +248,7 @@ func (p *parser) run() *Value {
 					fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
 				return nil
 			}
-			f := frame{v: v}
-			if v.Kind == Object {
-				f.keys = map[string]int{}
-			}
-			stack = append(stack, f)
+			stack = append(stack, frame{v: v})
 			p.skipSpace()
 			switch {
 			case p.peek() == closer(v.Kind):
@@ -305,14 +340,12 @@ func (p *parser) key(f *frame) bool {
 		return false
 	}
 	m := &Member{Key: s, KeySpan: Span{start, p.pos}}
-	if first, dup := f.keys[s]; dup {
+	if first, dup := f.seen(s); dup {
 		line, col := p.lineCol(first)
 		p.errs = append(p.errs, &Error{Kind: DuplicateKey, Span: m.KeySpan,
 			Msg: fmt.Sprintf("duplicate key %q (first at line %d:%d)", s, line, col)})
-	} else {
-		f.keys[s] = start
 	}
-	f.v.Members = append(f.v.Members, m)
+	f.add(m)
 	p.skipSpace()
 	if p.peek() != ':' {
 		if p.pos == len(p.data) {
@@ -667,9 +700,22 @@ func (p *parser) hasPrefix(s string) bool {
 	return len(p.data)-p.pos >= len(s) && string(p.data[p.pos:p.pos+len(s)]) == s
 }
 
-// lineCol returns the 1-based line and byte column of offset.
+// lineCol returns the 1-based line and byte column of offset, through a
+// table of line starts built on first use (messages may name many).
 func (p *parser) lineCol(offset int) (line, col int) {
-	return LineCol(p.data, offset)
+	if p.lines == nil {
+		p.lines = []int{0}
+		for i, c := range p.data {
+			if c == '\n' {
+				p.lines = append(p.lines, i+1)
+			}
+		}
+	}
+	i, found := slices.BinarySearch(p.lines, offset)
+	if !found {
+		i--
+	}
+	return i + 1, offset - p.lines[i] + 1
 }
 
 // LineCol returns the 1-based line and byte column of offset in data, the

@@ -257,3 +257,18 @@ func checkSpans(t *testing.T, data []byte, v *Value) {
 		}
 	}
 }
+
+func TestLineCol(t *testing.T) {
+	data := []byte("ab\ncd\n\nef")
+	p := &parser{data: data}
+	for off := 0; off <= len(data); off++ {
+		l1, c1 := LineCol(data, off)
+		l2, c2 := p.lineCol(off)
+		if l1 != l2 || c1 != c2 {
+			t.Errorf("offset %d: LineCol = %d:%d, parser.lineCol = %d:%d", off, l1, c1, l2, c2)
+		}
+	}
+	if l, c := LineCol(data, 4); l != 2 || c != 2 {
+		t.Errorf("LineCol(4) = %d:%d, want 2:2", l, c)
+	}
+}
