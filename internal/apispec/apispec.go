@@ -4,9 +4,12 @@
 // operations.
 package apispec
 
+//go:generate go run ./gen -specs ../../../shared/specs -o table_gen.go
+
 import (
+	"strconv"
+
 	"github.com/connectlint/connectlint/internal/connect"
-	"github.com/connectlint/connectlint/internal/strpat"
 )
 
 // Product is the API an operation belongs to.
@@ -38,6 +41,10 @@ type Operation struct {
 	OAuthBeta   []string      // OAuth 2.0 beta (granular) scopes
 	Deprecated  bool
 	Status      Status
+	// Replacement is the successor a deprecated or legacy operation's
+	// documentation names: "METHOD /path" when it is an operation of the
+	// table (see ReplacedBy), else the linked page as "title (url)".
+	Replacement string
 }
 
 // MatchKind classifies a lookup.
@@ -57,13 +64,53 @@ type Match struct {
 	Ops []*Operation
 	// Suggestions are the nearest operations when Kind == Unknown.
 	Suggestions []*Operation
+	// Loose is set when a wildcard had to stand for several path segments
+	// (a value containing '/') to explain the request: a weaker match.
+	Loose bool
 }
 
-// Lookup matches a request against the table. method is upper case, or ""
-// when the code does not fix it; url is the request URL or path pattern as
-// the code builds it (scheme and host, gateway prefix, query string and
-// fragment allowed).
-func Lookup(method string, url strpat.Pattern) Match {
-	// Implemented by the API-table work (issue 3).
-	return Match{Kind: NotAtlassian}
+// Source is one spec file the table was generated from.
+type Source struct {
+	File       string // path relative to the spec directory, e.g. legacy/jira-software-2023.json
+	Version    string // the spec's info.version
+	Operations int    // operations the table took from it
+}
+
+// Sources lists the spec files the table was generated from, in the order
+// the generator read them (current specs, then legacy ones).
+func Sources() []Source { return sources[:] }
+
+// Operations returns every operation of the table, ordered by product,
+// path and method. The operations are shared: do not modify them.
+func Operations() []*Operation { return index().all }
+
+// ReplacedBy returns the table operation named by op.Replacement, or nil
+// when there is none (no replacement, or one outside the table).
+func (op *Operation) ReplacedBy() *Operation {
+	return index().byRoute[op.Replacement]
+}
+
+// Route is "METHOD /canonical/path", the operation's identity.
+func (op *Operation) Route() string { return op.Method + " " + op.Path }
+
+func (s Status) String() string {
+	switch s {
+	case Current:
+		return "current"
+	case Legacy:
+		return "legacy"
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+func (k MatchKind) String() string {
+	switch k {
+	case NotAtlassian:
+		return "not-atlassian"
+	case Unknown:
+		return "unknown"
+	case Matched:
+		return "matched"
+	}
+	return "MatchKind(" + strconv.Itoa(int(k)) + ")"
 }
