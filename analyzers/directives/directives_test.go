@@ -1,0 +1,88 @@
+package directives_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/connectlint/connectlint/analyzers/authn"
+	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/analyzers/directives"
+	"github.com/connectlint/connectlint/internal/suppress"
+)
+
+// A suite of real analyzers, wrapped the way analyzers.All wraps its own.
+var (
+	checkers = []*analysis.Analyzer{descriptor.Analyzer, authn.Analyzer}
+	final    = directives.New(checkers...)
+)
+
+func init() { suppress.Wrap(append(checkers, final)...) }
+
+// TestRealAnalyzers runs the suite the way the standalone driver does: a
+// descriptor finding is suppressed by the config file, a basic-auth finding
+// by a directive, and the directives are checked.
+func TestRealAnalyzers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads net/http from source")
+	}
+	dir := filepath.Join(analysistest.TestData(), "app")
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadAllSyntax | packages.NeedModule,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"),
+	}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	suppress.Take()
+	g, err := checker.Analyze(append(checkers, final), pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reported, suppressed []string
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Errorf("%s: %v", act, act.Err)
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			reported = append(reported, fmt.Sprintf("%s:%d %s: %s", filepath.Base(posn.Filename), posn.Line, d.Category, d.Message))
+		}
+		if res, ok := act.Result.(*directives.Result); ok {
+			for _, s := range res.Suppressed {
+				suppressed = append(suppressed, fmt.Sprintf("%s:%d %s %s %q", filepath.Base(s.Posn.Filename), s.Posn.Line,
+					s.Diagnostic.Category, s.Kind, s.Reason))
+			}
+		}
+	}
+	slices.Sort(reported)
+	check := func(what string, got, want []string) {
+		t.Helper()
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	check("reported", reported, []string{
+		"main.go:18 basic-auth: basic auth with (*http.Request).SetBasicAuth sends the user's credentials with every Atlassian request: use OAuth 2.0 (3LO) or Connect JWT instead (API-token basic auth is meant for personal scripts and bots)",
+		"main.go:18 unused-directive: //connectlint:ignore for insecure-tls suppressed no finding here",
+		"main.go:21 unused-directive: //connectlint:ignore for basic-auth suppressed no finding here",
+		`main.go:22 bad-directive: unknown rule "basic-auht"; did you mean "basic-auth"?`,
+	})
+	check("suppressed", suppressed, []string{
+		`atlassian-connect.json:4 insecure-base-url external "development descriptor; the production one is generated with https"`,
+		`main.go:14 basic-auth inSource "personal CLI, token from the environment"`,
+	})
+	if n := len(suppress.Take()); n != 2 {
+		t.Errorf("Take() returned %d findings, want 2", n)
+	}
+}
