@@ -278,59 +278,67 @@ func ResolveReference(base, ref Pattern) Pattern {
 
 // CleanURL tidies a URL pattern assembled from parts: "//" inside the path
 // becomes "/", and an absolute URL that ended up behind a wildcard base
-// ("…/https://h/p") drops the base.
+// ("…/https://h/p") drops the base. The query and fragment are kept as
+// they are.
 func CleanURL(p Pattern) Pattern {
 	for i, e := range p {
-		if e.Wild || i == 0 {
+		if e.Wild {
 			continue
 		}
-		if j := strings.Index(e.Lit, "://"); j > 0 {
+		q := queryStart(e.Lit)
+		if j := strings.Index(e.Lit[:q], "://"); i > 0 && j > 0 {
 			k := j
 			for k > 0 && isSchemeChar(e.Lit[k-1]) {
 				k--
 			}
-			onlyBase := k == 0 || strings.Trim(e.Lit[:k], "/") == ""
+			onlyBase := k < j && strings.Trim(e.Lit[:k], "/") == ""
 			for _, b := range p[:i] {
 				if !b.Wild && strings.Trim(b.Lit, "/") != "" {
 					onlyBase = false
 				}
 			}
-			if onlyBase && k < j {
+			if onlyBase {
 				p = Concat(Lit(e.Lit[k:]), p[i+1:])
-				break
 			}
+			break
+		}
+		if q < len(e.Lit) {
+			break
 		}
 	}
 	var out Pattern
 	for i, e := range p {
-		if !e.Wild {
-			lit := e.Lit
-			// Keep "scheme://" at the start of the first element.
-			start := 0
-			if i == 0 {
-				if j := strings.Index(lit, "://"); j >= 0 {
-					start = j + 3
-				}
-			}
-			q := strings.IndexAny(lit, "?#")
-			if q < 0 {
-				q = len(lit)
-			}
-			head := lit[start:q]
-			for strings.Contains(head, "//") {
-				head = strings.ReplaceAll(head, "//", "/")
-			}
-			lit = lit[:start] + head + lit[q:]
-			e.Lit = lit
-			if strings.ContainsAny(lit[q:], "?#") {
-				// The rest of the pattern is query or fragment: keep it.
-				out = Concat(out, Pattern{e}, p[i+1:])
-				return out
+		if e.Wild {
+			out = Concat(out, Pattern{e})
+			continue
+		}
+		lit := e.Lit
+		q := queryStart(lit)
+		start := 0
+		if i == 0 {
+			if j := strings.Index(lit[:q], "://"); j >= 0 {
+				start = j + 3
 			}
 		}
-		out = Concat(out, Pattern{e})
+		head := lit[start:q]
+		for strings.Contains(head, "//") {
+			head = strings.ReplaceAll(head, "//", "/")
+		}
+		out = Concat(out, Lit(lit[:start]+head+lit[q:]))
+		if q < len(lit) {
+			// The rest is query or fragment: keep it as it is.
+			return Concat(out, p[i+1:])
+		}
 	}
 	return out
+}
+
+// queryStart is the index of the first "?" or "#" in s, or len(s).
+func queryStart(s string) int {
+	if q := strings.IndexAny(s, "?#"); q >= 0 {
+		return q
+	}
+	return len(s)
 }
 
 func isSchemeChar(c byte) bool {
