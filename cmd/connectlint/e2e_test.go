@@ -461,3 +461,61 @@ func TestE2EVetProtocol(t *testing.T) {
 		t.Errorf("-flags: exit %d, %v\n%s", f.code, err, f.stdout)
 	}
 }
+
+// TestE2ESuppression runs a module whose descriptor finding is suppressed
+// by .connectlint.yaml and whose Go directive suppresses nothing.
+func TestE2ESuppression(t *testing.T) {
+	dir := fixture("suppressed")
+	text := connectlint(t, "", "-C", dir, "./...")
+	golden(t, "suppressed.txt", text.stdout)
+	shown := connectlint(t, "", "-C", dir, "-show-suppressed", "./...")
+	golden(t, "suppressed-shown.txt", shown.stdout)
+	if !strings.Contains(shown.stdout, "[insecure-base-url] (suppressed: staging descriptor, served only inside the VPN)") {
+		t.Errorf("-show-suppressed does not list the suppressed finding with its reason:\n%s", shown.stdout)
+	}
+	if strings.Contains(text.stdout, "insecure-base-url]") {
+		t.Errorf("suppressed finding shown without -show-suppressed:\n%s", text.stdout)
+	}
+
+	js := connectlint(t, "", "-C", dir, "-format", "json", "./...")
+	report := parseJSONReport(t, js.stdout)
+	var suppressed, reported int
+	for _, f := range report.Findings {
+		if f.Suppressed {
+			suppressed++
+			if f.Rule != "insecure-base-url" || f.Justification == "" {
+				t.Errorf("suppressed finding %+v", f)
+			}
+		} else {
+			reported++
+		}
+	}
+	if suppressed != 1 || reported != 1 {
+		t.Errorf("JSON has %d suppressed and %d reported findings, want 1 and 1:\n%s", suppressed, reported, js.stdout)
+	}
+	checkPositions(t, absFixture(t, "suppressed"), report.Findings)
+	// Suppressed findings do not count for the exit status.
+	wantExit(t, js, reported)
+
+	sarif := connectlint(t, "", "-C", dir, "-format", "sarif", "./...")
+	if !strings.Contains(sarif.stdout, `"kind": "external"`) || !strings.Contains(sarif.stdout, `"justification": "staging descriptor, served only inside the VPN"`) {
+		t.Errorf("SARIF lacks the external suppression:\n%s", sarif.stdout)
+	}
+
+	// go vet honours the same config file.
+	vet, _ := runVet(t, absFixture(t, "suppressed"))
+	if len(vet) != 1 || !strings.Contains(vet[0], "[unused-directive]") {
+		t.Errorf("go vet reports %q, want only the unused directive", vet)
+	}
+}
+
+func TestE2EConfigError(t *testing.T) {
+	res := connectlint(t, "", "-C", fixture("badconfig"), "./...")
+	want := `connectlint: .connectlint.yaml:2:1: config: unknown key "ignroe"`
+	if res.code != exitFailure || !strings.Contains(res.stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and %q", res.code, res.stderr, want)
+	}
+	if n := strings.Count(res.stderr, "ignroe"); n != 1 {
+		t.Errorf("config error reported %d times, want once:\n%s", n, res.stderr)
+	}
+}

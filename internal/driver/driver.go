@@ -7,6 +7,7 @@ package driver
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"go/token"
 	"path/filepath"
@@ -18,8 +19,14 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/output"
+	"github.com/connectlint/connectlint/internal/suppress"
 )
+
+// driverAnalyzer names the analyzer of connectlint's own rules (package
+// analyzers/directives), which runs after the checkers on every package.
+const driverAnalyzer = "connectlint"
 
 // Config is one standalone run.
 type Config struct {
@@ -51,7 +58,9 @@ func Run(cfg Config) (*Result, error) {
 	}
 	var roots []*analysis.Analyzer
 	for _, a := range cfg.Analyzers {
-		if cfg.Rules.needsAnalyzer(a.Name) {
+		// The connectlint analyzer also collects suppressed findings: it
+		// runs whatever rules are enabled.
+		if a.Name == driverAnalyzer || cfg.Rules.needsAnalyzer(a.Name) {
 			roots = append(roots, a)
 		}
 	}
@@ -80,6 +89,7 @@ func Run(cfg Config) (*Result, error) {
 		return res, nil
 	}
 
+	suppress.Take() // forget findings suppressed by an earlier run in this process
 	graph, err := checker.Analyze(roots, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -108,6 +118,17 @@ func Run(cfg Config) (*Result, error) {
 	}
 	for _, d := range diags {
 		res.Findings = append(res.Findings, output.FromDiagnostic(d.fset, d.diag))
+	}
+	// Findings that a directive or the config file suppressed, published
+	// by the connectlint analyzer (see package suppress). All packages of
+	// one load share a FileSet.
+	for _, s := range suppress.Take() {
+		if !cfg.Rules.Enabled(s.Diagnostic.Category) {
+			continue
+		}
+		f := output.FromDiagnostic(pkgs[0].Fset, s.Diagnostic)
+		f.Suppressed, f.Justification, f.SuppressionKind = true, s.Reason, string(s.Kind)
+		res.Findings = append(res.Findings, f)
 	}
 	res.Findings = output.Dedupe(res.Findings)
 	return res, nil
@@ -185,13 +206,26 @@ func analysisProblems(g *checker.Graph) []output.Problem {
 		if strings.HasPrefix(msg, "failed prerequisites") {
 			continue // the failing prerequisite is reported itself
 		}
+		if act.Analyzer.Name == driverAnalyzer {
+			// Config file errors: positioned in the file and the same for
+			// every package of the module, so reported once each.
+			for _, p := range configProblems(act.Err) {
+				k := fmt.Sprint(p.Pos, p.Message)
+				if !seen[k] {
+					seen[k] = true
+					problems = append(problems, p)
+				}
+			}
+			continue
+		}
+		pkg := pkgPath(act.Package)
 		msg = fmt.Sprintf("analyzer %s failed: %v", act.Analyzer.Name, act.Err)
-		k := pkgPath(act.Package) + "\x00" + msg
+		k := pkg + "\x00" + msg
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		problems = append(problems, output.Problem{Package: pkgPath(act.Package), Message: msg})
+		problems = append(problems, output.Problem{Package: pkg, Message: msg})
 	}
 	return problems
 }
@@ -238,6 +272,27 @@ func cutPos(line string) (pos, msg string, ok bool) {
 		i += 2 + j
 	}
 	return "", "", false
+}
+
+// configProblems turns the connectlint analyzer's error, a config file's
+// errors, into positioned problems.
+func configProblems(err error) []output.Problem {
+	var list config.ErrorList
+	if !errors.As(err, &list) {
+		var one *config.Error
+		if !errors.As(err, &one) {
+			return []output.Problem{{Message: err.Error()}}
+		}
+		list = config.ErrorList{one}
+	}
+	var out []output.Problem
+	for _, e := range list {
+		out = append(out, output.Problem{
+			Pos:     output.Position{File: e.Pos.Filename, Line: e.Pos.Line, Column: e.Pos.Column},
+			Message: e.Msg,
+		})
+	}
+	return out
 }
 
 // pkgPath names a package for people: its import path, without the

@@ -35,9 +35,12 @@ type Finding struct {
 	URL      string // the rule's documentation
 
 	// Suppressed is set when a //connectlint:ignore directive or the
-	// config file silenced the finding; Justification is its reason.
-	Suppressed    bool
-	Justification string
+	// config file silenced the finding; Justification is its reason and
+	// SuppressionKind says where it is written, in SARIF's terms:
+	// "inSource" (a directive) or "external" (the config file).
+	Suppressed      bool
+	Justification   string
+	SuppressionKind string
 }
 
 // FromDiagnostic converts a diagnostic reported against fset. Positions in
@@ -90,7 +93,7 @@ func Dedupe(fs []Finding) []Finding {
 	for _, f := range fs {
 		if i, ok := seen[f.key()]; ok {
 			if !f.Suppressed {
-				out[i].Suppressed, out[i].Justification = false, ""
+				out[i].Suppressed, out[i].Justification, out[i].SuppressionKind = false, "", ""
 			}
 			if !out[i].End.IsValid() {
 				out[i].End = f.End

@@ -53,7 +53,12 @@ func sampleReport() *output.Report {
 			{
 				Rule: "example-error", Severity: rules.Warning,
 				Pos:     output.Position{File: dir + "/tenants.go", Line: 7, Column: 1},
-				Message: "a suppressed finding", Suppressed: true, Justification: "tested elsewhere",
+				Message: "a suppressed finding", Suppressed: true, Justification: "tested elsewhere", SuppressionKind: "inSource",
+			},
+			{
+				Rule: "example-note", Severity: rules.Note,
+				Pos:     output.Position{File: dir + "/static/atlassian-connect.json", Line: 9, Column: 3},
+				Message: "suppressed by the config file", Suppressed: true, Justification: "staging only", SuppressionKind: "external",
 			},
 			{
 				Rule: "example-note", Severity: rules.Note,
@@ -209,13 +214,16 @@ func TestSARIFGolden(t *testing.T) {
 	if s := run.Results[2].Suppressions; len(s) != 1 || s[0].Kind != "inSource" || s[0].Justification != "tested elsewhere" {
 		t.Errorf("suppressions = %+v", s)
 	}
-	if got := run.Results[3].Locations[0].PhysicalLocation.ArtifactLocation; got.URI != "file:///elsewhere/lib.go" || got.URIBaseID != "" {
+	if s := run.Results[3].Suppressions; len(s) != 1 || s[0].Kind != "external" || s[0].Justification != "staging only" {
+		t.Errorf("config suppressions = %+v", s)
+	}
+	if got := run.Results[4].Locations[0].PhysicalLocation.ArtifactLocation; got.URI != "file:///elsewhere/lib.go" || got.URIBaseID != "" {
 		t.Errorf("outside artifact = %+v", got)
 	}
-	if got := run.Results[4].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "dir%20with%20space/x.go" {
+	if got := run.Results[5].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "dir%20with%20space/x.go" {
 		t.Errorf("escaped uri = %q", got)
 	}
-	if run.Results[4].RuleIndex != nil {
+	if run.Results[5].RuleIndex != nil {
 		t.Error("unregistered rule has a ruleIndex")
 	}
 }

@@ -177,7 +177,11 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			res.Locations = append(res.Locations, loc)
 		}
 		if f.Suppressed {
-			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
+			kind := f.SuppressionKind
+			if kind != "external" {
+				kind = "inSource"
+			}
+			res.Suppressions = []sarifSuppression{{Kind: kind, Justification: f.Justification}}
 		}
 		run.Results = append(run.Results, res)
 	}
