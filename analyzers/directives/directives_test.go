@@ -3,6 +3,7 @@ package directives_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -84,5 +85,64 @@ func TestRealAnalyzers(t *testing.T) {
 	})
 	if n := len(suppress.Take()); n != 2 {
 		t.Errorf("Take() returned %d findings, want 2", n)
+	}
+}
+
+// TestVet runs the suite under go vet, one process per package with no
+// driver: suppression, the config file and the directive checks must work
+// there too. The second run disables basic-auth in the config file, the way
+// rules are disabled under go vet.
+func TestVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a vet tool")
+	}
+	tool := filepath.Join(t.TempDir(), "vettool")
+	build := exec.Command("go", "build", "-o", tool, "./testdata/vettool")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the vet tool: %v\n%s", err, out)
+	}
+
+	app := t.TempDir()
+	if err := os.CopyFS(app, os.DirFS(filepath.Join("testdata", "app"))); err != nil {
+		t.Fatal(err)
+	}
+	vet := func() []string {
+		cmd := exec.Command("go", "vet", "-vettool="+tool, "./...")
+		cmd.Dir = app
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod")
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			t.Errorf("go vet succeeded; want exit status 1 for findings")
+		}
+		var lines []string
+		for line := range strings.SplitSeq(string(out), "\n") {
+			if line != "" && !strings.HasPrefix(line, "#") {
+				lines = append(lines, line)
+			}
+		}
+		slices.Sort(lines)
+		return lines
+	}
+	want := []string{
+		`cmd/app/main.go:18:2: basic auth with (*http.Request).SetBasicAuth sends the user's credentials with every Atlassian request: use OAuth 2.0 (3LO) or Connect JWT instead (API-token basic auth is meant for personal scripts and bots)`,
+		`cmd/app/main.go:18:69: //connectlint:ignore for insecure-tls suppressed no finding here`,
+		`cmd/app/main.go:21:2: //connectlint:ignore for basic-auth suppressed no finding here`,
+		`cmd/app/main.go:22:2: unknown rule "basic-auht"; did you mean "basic-auth"?`,
+	}
+	if got := vet(); !slices.Equal(got, want) {
+		t.Errorf("go vet printed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	cfg := filepath.Join(app, ".connectlint.yaml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append([]byte("disable: [basic-auth]\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{want[1], want[3]} // no basic-auth finding, its directives not judged
+	if got := vet(); !slices.Equal(got, want) {
+		t.Errorf("with basic-auth disabled, go vet printed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
