@@ -86,6 +86,15 @@ func Product(a, b []Pattern) []Pattern {
 
 // Dedup removes repeated alternatives and widens more than MaxAlts of them.
 func Dedup(ps []Pattern) []Pattern {
+	out := unique(ps)
+	if len(out) > MaxAlts {
+		return []Pattern{Widen(out)}
+	}
+	return out
+}
+
+// unique removes repeated alternatives.
+func unique(ps []Pattern) []Pattern {
 	var out []Pattern
 outer:
 	for _, p := range ps {
@@ -96,9 +105,6 @@ outer:
 		}
 		out = append(out, p)
 	}
-	if len(out) > MaxAlts {
-		return []Pattern{Widen(out)}
-	}
 	return out
 }
 
@@ -108,7 +114,7 @@ func Widen(ps []Pattern) Pattern {
 	if len(ps) == 0 {
 		return Any()
 	}
-	if len(ps) == 1 {
+	if ps = unique(ps); len(ps) == 1 {
 		return ps[0]
 	}
 	ss := make([]string, len(ps))
@@ -134,12 +140,6 @@ func Widen(ps []Pattern) Pattern {
 			suf = suf[1:]
 		}
 	}
-	if i := strings.IndexByte(pre, 0); i >= 0 {
-		pre = pre[:i]
-	}
-	if i := strings.LastIndexByte(suf, 0); i >= 0 {
-		suf = suf[i+1:]
-	}
 	// Keep prefix and suffix from overlapping in the shortest alternative.
 	short := len(ss[0])
 	for _, s := range ss {
@@ -148,7 +148,19 @@ func Widen(ps []Pattern) Pattern {
 	if len(pre)+len(suf) > short {
 		suf = suf[min(len(suf), len(pre)+len(suf)-short):]
 	}
-	return Concat(Lit(pre), Any(), Lit(suf))
+	return Concat(fromMarked(pre), Any(), fromMarked(suf))
+}
+
+// fromMarked turns text with NUL wildcard marks back into a pattern.
+func fromMarked(s string) Pattern {
+	var out Pattern
+	for i, part := range strings.Split(s, "\x00") {
+		if i > 0 {
+			out = out.appendElem(Elem{Wild: true})
+		}
+		out = out.appendElem(Elem{Lit: part})
+	}
+	return out
 }
 
 // TrimLeft removes leading characters in cutset from p's leading literal.
