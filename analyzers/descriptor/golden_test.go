@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/connectlint/connectlint/internal/rules"
 )
 
@@ -207,3 +209,6 @@ func TestCache(t *testing.T) {
 		t.Errorf("a changed file was not parsed again")
 	}
 }
+
+// ruleSeverity is a diagnostic's severity as the driver will see it.
+func ruleSeverity(d analysis.Diagnostic) rules.Severity { return rules.SeverityOf(d) }

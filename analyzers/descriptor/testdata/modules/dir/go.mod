@@ -1,0 +1,3 @@
+module example.com/dir
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/embeddir
+
+go 1.26
