@@ -3,6 +3,7 @@ package descriptor
 import (
 	"fmt"
 	"go/token"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -44,7 +45,7 @@ var explicitFile string
 
 func init() {
 	Analyzer.Flags.StringVar(&explicitFile, "file", "",
-		"app descriptor `path` to use instead of discovering atlassian-connect.json (absolute, or relative to the working directory)")
+		"app descriptor `path` to use instead of discovering atlassian-connect.json (relative to the working directory, else to the module root)")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -52,13 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if dir == "" {
 		return &Result{}, nil
 	}
-	explicit := explicitFile
-	if explicit != "" && !filepath.IsAbs(explicit) {
-		if abs, err := filepath.Abs(explicit); err == nil {
-			explicit = abs
-		}
-	}
-	disc := discover(explicit, dir, pass.Files)
+	disc := discover(resolveExplicit(explicitFile, dir), dir, pass.Files)
 
 	if len(disc.ambiguous) > 0 {
 		if owns(pass, dir, disc.level, false) {
@@ -78,6 +73,27 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return &Result{Descriptor: l.desc, File: file}, nil
+}
+
+// resolveExplicit makes the -descriptor.file path absolute: relative to the
+// working directory, or else to the module root, because go vet runs the
+// tool in each package's directory.
+func resolveExplicit(file, dir string) string {
+	if file == "" || filepath.IsAbs(file) {
+		return file
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return file
+	}
+	if _, err := os.Stat(abs); err != nil {
+		if root := moduleRoot(dir); root != "" {
+			if _, err := os.Stat(filepath.Join(root, file)); err == nil {
+				return filepath.Join(root, file)
+			}
+		}
+	}
+	return abs
 }
 
 // owns reports whether this package reports the descriptor's findings, so
