@@ -166,3 +166,28 @@ func analyze(t *testing.T, dir string, tests bool) []string {
 	}
 	return out
 }
+
+func TestResolveExplicit(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "cmd", "app")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"go.mod", "app.json"} {
+		if err := os.WriteFile(filepath.Join(root, f), []byte("module x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cwd, _ := os.Getwd()
+	for _, tc := range []struct{ file, want string }{
+		{"", ""},
+		{"/abs/app.json", "/abs/app.json"},
+		{"app.json", filepath.Join(root, "app.json")},                // not in the working directory: the module root's
+		{"discover_test.go", filepath.Join(cwd, "discover_test.go")}, // the working directory's
+		{"missing.json", filepath.Join(cwd, "missing.json")},         // neither: reported as unreadable there
+	} {
+		if got := resolveExplicit(tc.file, sub); got != tc.want {
+			t.Errorf("resolveExplicit(%q) = %q, want %q", tc.file, got, tc.want)
+		}
+	}
+}
