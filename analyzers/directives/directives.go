@@ -44,7 +44,7 @@ func New(checkers ...*analysis.Analyzer) *analysis.Analyzer {
 
 func run(pass *analysis.Pass) (any, error) {
 	pkg, cfgErr := suppress.Finish(pass)
-	if cfgErr != nil {
+	if cfgErr != nil && !dependency(pass) {
 		pkg.Close()
 		return nil, cfgErr
 	}
@@ -59,6 +59,13 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(ruleUnusedDirective.Diagnostic(p.Pos, p.End, p.Message))
 	}
 	return &Result{Suppressed: pkg.Close()}, nil
+}
+
+// dependency reports whether the package comes from a versioned module
+// (the module cache), whose config file is none of the user's business.
+// go vet runs this analyzer on dependencies too, for their facts.
+func dependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
 }
 
 // ranAnalyzers names the analyzers that ran on the package before a: all

@@ -80,8 +80,8 @@ var wrapped sync.Map // *analysis.Analyzer -> bool
 // Wrap makes the analyzers' findings subject to the rule filter and to
 // suppression. It changes the analyzers in place, because other analyzers
 // find their results by pointer (pass.ResultOf[a]); wrapping twice is a
-// no-op. An analyzer without a result whose rules are all disabled is not
-// run at all.
+// no-op. An analyzer is not run at all when nothing needs it (see
+// skippable).
 func Wrap(as ...*analysis.Analyzer) {
 	for _, a := range as {
 		if _, done := wrapped.LoadOrStore(a, true); done {
@@ -90,7 +90,7 @@ func Wrap(as ...*analysis.Analyzer) {
 		run := a.Run
 		a.Run = func(pass *analysis.Pass) (any, error) {
 			cfg, _ := configFor(pass) // the connectlint analyzer reports config errors, once
-			if a.ResultType == nil && allDisabled(a.Name, cfg) {
+			if skippable(a, cfg) {
 				return nil, nil
 			}
 			report := pass.Report
@@ -105,10 +105,16 @@ func Wrap(as ...*analysis.Analyzer) {
 	}
 }
 
-// allDisabled reports whether the analyzer has rules and all are disabled.
-func allDisabled(analyzer string, cfg *config.Config) bool {
-	rs := rules.ForAnalyzer(analyzer)
-	return len(rs) > 0 && !slices.ContainsFunc(rs, func(r *rules.Rule) bool { return enabled(cfg, r.ID) })
+// skippable reports whether a can be skipped: it has rules, all disabled,
+// and no result. An analyzer with facts is skipped only when the driver's
+// filter disables it everywhere: the config file of a dependency's module
+// must not deprive the main module of the dependency's facts.
+func skippable(a *analysis.Analyzer, cfg *config.Config) bool {
+	rs := rules.ForAnalyzer(a.Name)
+	if a.ResultType != nil || len(rs) == 0 || len(a.FactTypes) > 0 && ruleFilter.Load() == nil {
+		return false
+	}
+	return !slices.ContainsFunc(rs, func(r *rules.Rule) bool { return enabled(cfg, r.ID) })
 }
 
 // configFor returns the config of the module holding the package. On
