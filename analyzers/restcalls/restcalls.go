@@ -1,6 +1,7 @@
 package restcalls
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -110,6 +111,13 @@ func (c *Call) Describe() string {
 	}
 	var b strings.Builder
 	b.WriteString("call " + m + " " + c.URL.String() + " via " + c.Via)
+	if c.Match.Kind == apispec.Matched && len(c.Match.Ops) > 0 {
+		op := c.Match.Ops[0]
+		b.WriteString(": " + op.Method + " " + op.Path)
+		if n := len(c.Match.Ops) - 1; n > 0 {
+			fmt.Fprintf(&b, " (or %d more)", n)
+		}
+	}
 	if c.Instr == nil {
 		b.WriteString(" (request built, not sent here)")
 	}

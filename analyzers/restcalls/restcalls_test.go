@@ -40,3 +40,11 @@ func TestLibraries(t *testing.T) {
 	defer restcalls.SetReport(false)
 	analysistest.Run(t, dir, restcalls.Analyzer, "./app")
 }
+
+// TestAPITable checks the filter and the matched operations with the real
+// API table.
+func TestAPITable(t *testing.T) {
+	restcalls.SetReport(true)
+	defer restcalls.SetReport(false)
+	analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer, "matched")
+}
