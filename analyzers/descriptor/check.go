@@ -110,16 +110,20 @@ func checkBaseURL(s connect.String) (finding, bool) {
 		return finding{}, false // not absolute: the schema reports it
 	}
 	f := finding{rule: ruleInsecureBaseURL, severity: ruleInsecureBaseURL.Severity, span: s.Span}
+	shown := s.Value
+	if u, err := url.Parse(s.Value); err == nil && u.User != nil {
+		shown = u.Redacted() // never print a password found in the file
+	}
 	if !strings.EqualFold(scheme, "http") {
-		f.msg = fmt.Sprintf(`baseUrl %q uses %s://; Atlassian talks to apps only over https://`, s.Value, scheme)
+		f.msg = fmt.Sprintf(`baseUrl %q uses %s://; Atlassian talks to apps only over https://`, shown, scheme)
 		return f, true
 	}
 	if isLoopback(rest) {
 		f.severity = rules.Note
-		f.msg = fmt.Sprintf(`baseUrl %q is not https: fine for local development, but Atlassian installs only https:// apps`, s.Value)
+		f.msg = fmt.Sprintf(`baseUrl %q is not https: fine for local development, but Atlassian installs only https:// apps`, shown)
 		return f, true
 	}
-	f.msg = fmt.Sprintf(`baseUrl %q is not https: the shared secret and the signed requests Atlassian sends to the app would travel in clear text`, s.Value)
+	f.msg = fmt.Sprintf(`baseUrl %q is not https: the shared secret and the signed requests Atlassian sends to the app would travel in clear text`, shown)
 	return f, true
 }
 

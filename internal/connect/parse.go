@@ -3,9 +3,11 @@ package connect
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -377,8 +379,15 @@ func display(v *jsonpos.Value) string {
 	switch v.Kind {
 	case jsonpos.String:
 		s := v.Str
+		if u, err := url.Parse(s); err == nil && u.User != nil {
+			s = u.Redacted() // never print a password found in the file
+		}
 		if len(s) > 60 {
-			s = s[:57] + "..."
+			cut := 57
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+			s = s[:cut] + "..."
 		}
 		return strconv.Quote(s)
 	case jsonpos.Number:

@@ -174,3 +174,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestMessagesRedactPasswords(t *testing.T) {
+	_, probs := Parse([]byte(`{"key": "a", "authentication": {}, "baseUrl": "https://me:hunter2@app.example.com/a b"}`))
+	for _, p := range probs {
+		if strings.Contains(p.Msg, "hunter2") {
+			t.Errorf("message shows the password: %s", p.Msg)
+		}
+	}
+	if len(probs) != 1 {
+		t.Errorf("problems = %v, want the baseUrl pattern violation", probs)
+	}
+}
