@@ -9,7 +9,7 @@ import (
 )
 
 func TestBasicAuth(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "basicauth", "plainpkg", "wrapuser")
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "basicauth", "plainpkg", "wrapuser", "descgate", "libgate", "example.com/fork/go-jira")
 }
 
 func TestCookieAuth(t *testing.T) {
