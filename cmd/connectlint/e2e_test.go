@@ -430,7 +430,7 @@ func TestE2ESubcommands(t *testing.T) {
 		}
 	}
 	version := connectlint(t, "", "version")
-	if version.code != exitOK || !strings.HasPrefix(version.stdout, "connectlint ") {
+	if version.code != exitOK || !strings.HasPrefix(version.stdout, "connectlint ") || !strings.Contains(version.stdout, "REST API table: ") {
 		t.Errorf("version: exit %d\n%s", version.code, version.stdout)
 	}
 	list := connectlint(t, "", "explain")
@@ -517,5 +517,24 @@ func TestE2EConfigError(t *testing.T) {
 	}
 	if n := strings.Count(res.stderr, "ignroe"); n != 1 {
 		t.Errorf("config error reported %d times, want once:\n%s", n, res.stderr)
+	}
+}
+
+// TestE2EDescriptorFlag checks that -descriptor names a descriptor that
+// discovery would not find, relative to the -C directory.
+func TestE2EDescriptorFlag(t *testing.T) {
+	dir := fixture("explicit")
+	without := connectlint(t, "", "-C", dir, "./...")
+	if without.code != exitOK || without.stdout != "" {
+		t.Errorf("without -descriptor: exit %d\n%s%s", without.code, without.stdout, without.stderr)
+	}
+	with := connectlint(t, "", "-C", dir, "-descriptor", "deploy/prod.json", "./...")
+	want := "deploy/prod.json:4:14: "
+	if with.code != exitFindings || !strings.HasPrefix(with.stdout, want) || !strings.HasSuffix(with.stdout, "[insecure-base-url]\n") {
+		t.Errorf("with -descriptor: exit %d, want %d and a finding at %s\n%s%s", with.code, exitFindings, want, with.stdout, with.stderr)
+	}
+	missing := connectlint(t, "", "-C", dir, "-descriptor", "deploy/nope.json", "./...")
+	if missing.code != exitFailure || !strings.Contains(missing.stderr, "-descriptor: ") || !strings.Contains(missing.stderr, "nope.json") {
+		t.Errorf("missing -descriptor file: exit %d\n%s", missing.code, missing.stderr)
 	}
 }

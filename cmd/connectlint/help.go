@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/connectlint/connectlint/internal/apispec"
 	"github.com/connectlint/connectlint/internal/output"
 	"github.com/connectlint/connectlint/internal/rules"
 )
@@ -90,8 +91,16 @@ func moduleVersion() string {
 	return "(devel)"
 }
 
+// runVersion prints connectlint's version, the Go that built it, and the
+// Atlassian specs its REST API table was generated from.
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "connectlint %s (%s, %s/%s)\n", moduleVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	fmt.Fprintf(stdout, "rules: %d\n", len(rules.All()))
+	fmt.Fprintf(stdout, "REST API table: %d operations, generated from:\n", len(apispec.Operations()))
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	for _, s := range apispec.Sources() {
+		fmt.Fprintf(tw, "\t%s\tversion %s\t%d operations\n", s.File, s.Version, s.Operations)
+	}
+	tw.Flush()
 	return exitOK
 }

@@ -1,0 +1,3 @@
+module example.com/explicit
+
+go 1.26
