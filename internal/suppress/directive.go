@@ -29,8 +29,8 @@ const (
 	verbFileIgnore = "file-ignore" // the whole file; before the package clause
 )
 
-// A Directive is one //connectlint: comment.
-type Directive struct {
+// A directive is one //connectlint: comment.
+type directive struct {
 	Pos, End token.Pos // the comment
 	Verb     string    // "ignore" or "file-ignore"
 	Rules    []string  // rule IDs, in the order written, without duplicates
@@ -44,7 +44,7 @@ type Directive struct {
 }
 
 // index returns the index of rule in d.Rules, or -1.
-func (d *Directive) index(rule string) int {
+func (d *directive) index(rule string) int {
 	for i, r := range d.Rules {
 		if r == rule {
 			return i
@@ -55,17 +55,17 @@ func (d *Directive) index(rule string) int {
 
 // parseComment parses one comment's text (with its // or /* */). ok is
 // false for comments that are not meant as a directive.
-func parseComment(text string) (d Directive, ok bool) {
+func parseComment(text string) (d directive, ok bool) {
 	body, found := strings.CutPrefix(text, Prefix)
 	if !found {
 		// "// connectlint:ignore" is an ordinary comment that would silently
 		// suppress nothing: point out the space.
 		if rest, spaced := strings.CutPrefix(text, "// connectlint:"); spaced {
 			if verb, _ := splitWord(rest); verb == verbIgnore || verb == verbFileIgnore {
-				return Directive{Verb: verb, Err: "a directive has no space after //: write " + Prefix + verb}, true
+				return directive{Verb: verb, Err: "a directive has no space after //: write " + Prefix + verb}, true
 			}
 		}
-		return Directive{}, false
+		return directive{}, false
 	}
 	verb, rest := splitWord(body)
 	d.Verb = verb
@@ -128,9 +128,9 @@ func splitWord(s string) (word, rest string) {
 
 // fileDirectives are the directives of one Go file.
 type fileDirectives struct {
-	all   []*Directive         // in file order, malformed ones too
-	lines map[int][]*Directive // line -> the valid ignore directives covering it
-	file  []*Directive         // valid file-ignore directives
+	all   []*directive         // in file order, malformed ones too
+	lines map[int][]*directive // line -> the valid ignore directives covering it
+	file  []*directive         // valid file-ignore directives
 }
 
 // parseFile collects the directives in f. read returns the file's content,
@@ -166,7 +166,7 @@ func parseFile(f *ast.File, tf *token.File, read func() ([]byte, error)) *fileDi
 			}
 			d.trailing = codeBefore(content, tf, c.Pos())
 			if fd.lines == nil {
-				fd.lines = map[int][]*Directive{}
+				fd.lines = map[int][]*directive{}
 			}
 			fd.lines[d.line] = append(fd.lines[d.line], &d)
 			if !d.trailing {

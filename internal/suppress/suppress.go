@@ -194,11 +194,11 @@ func suppressed(pass *analysis.Pass, cfg *config.Config, d analysis.Diagnostic) 
 
 // match returns the directive that suppresses a finding of rule on line,
 // marking it used, or nil. Line directives win over file directives.
-func match(fd *fileDirectives, line int, rule string) *Directive {
+func match(fd *fileDirectives, line int, rule string) *directive {
 	if fd == nil {
 		return nil
 	}
-	for _, ds := range [][]*Directive{fd.lines[line], fd.file} {
+	for _, ds := range [][]*directive{fd.lines[line], fd.file} {
 		for _, d := range ds {
 			if i := d.index(rule); i >= 0 {
 				d.used[i] = true
