@@ -54,7 +54,10 @@ Only rules that ran on the package are judged: a directive naming a rule
 that is disabled (by -disable, -enable or the config file) is not reported,
 nor are directives in files that were not analysed (such as _test.go files
 without -test). Directives naming several rules are reported with the rules
-that matched nothing.
+that matched nothing. Under go vet -vettool, which passes no connectlint
+flags, rules are enabled and disabled in the config file:
+
+    disable: [excess-scope, authn]   # rule IDs or analyzer names
 
 Descriptor findings are positioned in atlassian-connect.json, which has no
 comments, so a directive in Go code never matches them; suppress them with

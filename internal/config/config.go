@@ -11,7 +11,9 @@
 //
 // Decoding is strict: an unknown key, a missing reason or an unknown rule ID
 // is an error that names the file, line and column. The file is optional;
-// without it every rule is enabled and nothing is ignored.
+// without it every rule is enabled and nothing is ignored. Under go vet,
+// which passes no connectlint flags, this file is the only way to enable
+// and disable rules; the standalone driver merges it with its flags.
 package config
 
 import (
