@@ -538,3 +538,45 @@ func TestE2EDescriptorFlag(t *testing.T) {
 		t.Errorf("missing -descriptor file: exit %d\n%s", missing.code, missing.stderr)
 	}
 }
+
+// TestE2EColor runs connectlint on a pseudo-terminal (util-linux script):
+// colour there, none with NO_COLOR, none when the report goes to a file.
+func TestE2EColor(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("no script command to provide a terminal")
+	}
+	dir := absFixture(t, "demo")
+	run := func(env string, args ...string) string {
+		t.Helper()
+		cmdline := binary + " -C " + dir + " " + strings.Join(args, " ") + " ./..."
+		cmd := exec.Command(script, "-qec", cmdline, os.DevNull)
+		cmd.Env = append(slices.DeleteFunc(os.Environ(), func(kv string) bool {
+			return strings.HasPrefix(kv, "NO_COLOR=") || strings.HasPrefix(kv, "TERM=")
+		}), "TERM=xterm")
+		if env != "" {
+			cmd.Env = append(cmd.Env, env)
+		}
+		out, _ := cmd.Output() // exit status 3: findings
+		return string(out)
+	}
+	plain := run("NO_COLOR=1")
+	if !strings.Contains(plain, "[insecure-base-url]") {
+		t.Skipf("script gave no usable output:\n%q", plain)
+	}
+	if strings.Contains(plain, "\x1b[") {
+		t.Errorf("colour despite NO_COLOR:\n%q", plain)
+	}
+	if got := run(""); !strings.Contains(got, "\x1b[31m[insecure-base-url]") {
+		t.Errorf("no colour on a terminal:\n%q", got)
+	}
+	out := filepath.Join(t.TempDir(), "report.txt")
+	run("", "-out", out)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "[insecure-base-url]") || strings.Contains(string(data), "\x1b[") {
+		t.Errorf("-out file on a terminal:\n%q", data)
+	}
+}
