@@ -58,7 +58,7 @@ func check(d *connect.Descriptor, probs []connect.Problem) []finding {
 				andList(uses))
 		}
 	case "jwt":
-		if _, ok := d.Lifecycle["installed"]; !ok {
+		if d.Root.Get("lifecycle").Get("installed") == nil {
 			add(ruleMissingInstalledHook, missingHookSpan(d),
 				`jwt authentication without a "lifecycle"."installed" hook: the app never receives the shared secret it needs to verify Atlassian's requests and sign its own`)
 		}
