@@ -269,6 +269,9 @@ func schemaProblems(root *jsonpos.Value, e *jsonschema.ValidationError) []Proble
 		var out []Problem
 		known := closedObjects[schemaPath(e.InstanceLocation)]
 		for _, name := range k.Properties {
+			if strings.Contains(name, "{{") {
+				continue // a templated key is a placeholder too
+			}
 			span := v.Span
 			if m := v.Member(name); m != nil {
 				span = m.KeySpan

@@ -186,3 +186,10 @@ func TestMessagesRedactPasswords(t *testing.T) {
 		t.Errorf("problems = %v, want the baseUrl pattern violation", probs)
 	}
 }
+
+func TestTemplatedKeys(t *testing.T) {
+	_, probs := Parse([]byte(`{"key": "a", "baseUrl": "https://a.example", "authentication": {}, "lifecycle": {"{{ .Hook }}": "/h", "instaled": "/i"}}`))
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `unknown key "instaled"; did you mean "installed"?`) {
+		t.Errorf("problems = %v, want only the misspelt key", probs)
+	}
+}
