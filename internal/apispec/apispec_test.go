@@ -312,3 +312,36 @@ func TestBadInput(t *testing.T) {
 		Lookup("GET", p)
 	}
 }
+
+// TestConcurrentLookups runs lookups from many goroutines: the recycled
+// walkers must not leak state between them (run with -race).
+func TestConcurrentLookups(t *testing.T) {
+	urls := []string{
+		"/rest/api/3/issue/A-1",
+		"/rest/api/3/isue/A-1",
+		"/rest/api/3/" + strpat.WildMark + "/comment",
+		"https://x.atlassian.net/wiki/rest/api/content/1?x=y",
+		"https://api.github.com/user",
+	}
+	want := make([]Match, len(urls))
+	for i, u := range urls {
+		want[i] = LookupString("GET", u)
+	}
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for n := 0; n < 50; n++ {
+				i := (g + n) % len(urls)
+				got := LookupString("GET", urls[i])
+				if got.Kind != want[i].Kind || !slices.Equal(got.Ops, want[i].Ops) || !slices.Equal(got.Suggestions, want[i].Suggestions) {
+					t.Errorf("concurrent Lookup(GET, %s) = %v %v, want %v %v", urls[i], got.Kind, routes(got.Ops), want[i].Kind, routes(want[i].Ops))
+					return
+				}
+			}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+}
