@@ -23,6 +23,9 @@ func unused() {
 
 	//connectlint:ignore notrun-call -- its analyzer is not in the suite: not judged
 	bad()
+
+	//connectlint:ignore descriptor-thing -- on a Go line // want `^//connectlint:ignore for descriptor-thing suppressed no finding here; descriptor findings are suppressed by an ignore entry in .connectlint.yaml$`
+	bad()
 }
 
 func malformed() {
