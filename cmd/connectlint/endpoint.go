@@ -194,16 +194,3 @@ func printEndpointJSON(stdout, stderr io.Writer, request string, m apispec.Match
 	}
 	return exitOK
 }
-
-// writeAPITableVersion tells which Atlassian specs the operation table was
-// generated from, for connectlint version.
-func writeAPITableVersion(w io.Writer) {
-	total := 0
-	for _, s := range apispec.Sources() {
-		total += s.Operations
-	}
-	fmt.Fprintf(w, "api table: %d operations from\n", total)
-	for _, s := range apispec.Sources() {
-		fmt.Fprintf(w, "  %-42s %-62s %4d operations\n", s.File, s.Version, s.Operations)
-	}
-}

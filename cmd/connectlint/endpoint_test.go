@@ -125,17 +125,3 @@ func TestEndpointUsage(t *testing.T) {
 		t.Errorf("endpoint -h: exit %d, %s", code, errOut)
 	}
 }
-
-func TestWriteAPITableVersion(t *testing.T) {
-	var b bytes.Buffer
-	writeAPITableVersion(&b)
-	out := b.String()
-	for _, want := range []string{"api table: ", "jira-platform-v3.json", "legacy/confluence-v1-2023.json", "1001.0.0"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("version output lacks %q:\n%s", want, out)
-		}
-	}
-	if strings.Contains(out, "api table: 0 operations") {
-		t.Errorf("version output counts no operations:\n%s", out)
-	}
-}
