@@ -1,0 +1,4 @@
+package scopes
+
+// Run is the analyzer's run function, for tests that wrap the analyzer.
+var Run = run

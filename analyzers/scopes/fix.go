@@ -1,0 +1,98 @@
+package scopes
+
+import (
+	"bytes"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/jsonpos"
+)
+
+// addScopeFix is the missing-scope fix: it adds scope s to the
+// descriptor's "scopes" array, or adds the array when there is none.
+func addScopeFix(res *descriptor.Result, s connect.Scope) (analysis.SuggestedFix, bool) {
+	d := res.Descriptor
+	data, err := os.ReadFile(d.Path)
+	if err != nil || len(data) != res.File.Size() {
+		return analysis.SuggestedFix{}, false // gone or changed since it was parsed
+	}
+	e, ok := addScopeEdit(data, d.Root, s)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{
+		Message: fmt.Sprintf("Add %s to the scopes of %s", s, filepath.Base(d.Path)),
+		TextEdits: []analysis.TextEdit{{
+			Pos:     res.Pos(e.start),
+			End:     res.Pos(e.end),
+			NewText: []byte(e.text),
+		}},
+	}, true
+}
+
+// edit replaces data[start:end] with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// addScopeEdit computes the edit that adds s to the "scopes" array of the
+// descriptor root, keeping the file's layout: a new line with the last
+// element's indentation when the array has one element per line, else
+// ", " on the same line. Without "scopes" it adds the key as the object's
+// last member. It fails when the root is not an object or "scopes" is not
+// an array.
+func addScopeEdit(data []byte, root *jsonpos.Value, s connect.Scope) (edit, bool) {
+	if root == nil || root.Kind != jsonpos.Object {
+		return edit{}, false
+	}
+	quoted := strconv.Quote(s.String())
+	arr := root.Get("scopes")
+	switch {
+	case arr == nil:
+		if len(root.Members) == 0 {
+			return edit{root.Span.Offset, root.Span.End, `{"scopes": [` + quoted + `]}`}, true
+		}
+		last := root.Members[len(root.Members)-1]
+		return edit{last.Value.Span.End, last.Value.Span.End, "," + separator(data, root.Span.Offset, last.KeySpan.Offset) + `"scopes": [` + quoted + "]"}, true
+	case arr.Kind != jsonpos.Array:
+		return edit{}, false
+	case len(arr.Elems) == 0:
+		return edit{arr.Span.Offset, arr.Span.End, "[" + quoted + "]"}, true
+	}
+	last := arr.Elems[len(arr.Elems)-1]
+	return edit{last.Span.End, last.Span.End, "," + separator(data, arr.Span.Offset, last.Span.Offset) + quoted}, true
+}
+
+// separator is what goes between a new element and the one before it,
+// modelled on the element at offset in the container opening at open: a
+// line break and its indentation when that element starts its own line,
+// else a space.
+func separator(data []byte, open, offset int) string {
+	nl := bytes.LastIndexByte(data[:offset], '\n')
+	if nl < open {
+		return " " // on the container's first line
+	}
+	indent := data[nl+1 : offset]
+	if len(bytes.TrimLeft(indent, " \t")) != 0 {
+		return " " // something else precedes it on its line
+	}
+	lineBreak := "\n"
+	if nl > 0 && data[nl-1] == '\r' {
+		lineBreak = "\r\n"
+	}
+	return lineBreak + string(indent)
+}
+
+// posRange is a range of token positions (an analysis.Range).
+type posRange struct{ pos, end token.Pos }
+
+func (r posRange) Pos() token.Pos { return r.pos }
+func (r posRange) End() token.Pos { return r.end }

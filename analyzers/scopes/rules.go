@@ -1,0 +1,137 @@
+package scopes
+
+import "github.com/connectlint/connectlint/internal/rules"
+
+const since = "v0.1.0"
+
+// The rules this analyzer reports.
+var (
+	ruleMissing = &rules.Rule{
+		ID:       "missing-scope",
+		Analyzer: "scopes",
+		Title:    "a REST call needs a scope the app descriptor does not declare",
+		Severity: rules.Error,
+		Since:    since,
+		Doc: `A Connect app can call an Atlassian REST operation only with a scope that
+grants it: the operation's x-atlassian-connect-scope in Atlassian's API
+specification, or a scope implying it (WRITE implies READ; DELETE implies
+WRITE; PROJECT_ADMIN and SPACE_ADMIN imply DELETE; ADMIN implies both). A
+call the declared scopes do not grant answers 403 Forbidden at run time.
+
+Reported at the call site (for wrappers and client libraries, the outermost
+call in the app's code) when an atlassian-connect.json was found. When the
+code leaves several operations possible (an unknown method, a wildcard in
+the path), the least scope among them is asked for, and nothing is reported
+if any of them is granted. ACT_AS_USER and ACCESS_EMAIL_ADDRESSES are
+implied by no other scope.
+
+With -fix, the least needed scope is added to the descriptor's "scopes"
+array (or the array is added). Calls in _test.go files are not checked.`,
+		Bad: `// atlassian-connect.json: "scopes": ["READ", "WRITE"]
+req, _ := http.NewRequest(http.MethodDelete, base+"/rest/api/3/issue/"+key, nil)
+resp, err := client.Do(req)`,
+		Good: `// atlassian-connect.json: "scopes": ["READ", "WRITE", "DELETE"]
+req, _ := http.NewRequest(http.MethodDelete, base+"/rest/api/3/issue/"+key, nil)
+resp, err := client.Do(req)`,
+		Lang: "go",
+	}
+
+	ruleExcess = &rules.Rule{
+		ID:       "excess-scope",
+		Analyzer: "scopes",
+		Title:    "the app descriptor declares a scope broader than the code needs",
+		Severity: rules.Warning,
+		Since:    since,
+		Doc: `Declare the least scopes the app needs: each scope is shown to the
+administrator who installs the app, and a broader one (ADMIN for an app that
+only deletes issues) widens what a leaked shared secret can do.
+
+The needs are those of the whole program: every Atlassian call in the main
+package and in every package of the app it imports (through package facts),
+plus the descriptor's own features (webhooks need READ). The finding is
+reported once, at the declared scope, by each main package; library packages
+do not report it, as they see only part of the app. It is reported only when
+every call found was resolved to operations that agree on a scope; otherwise
+connectlint reports unresolved-calls instead. It is not reported when the Go
+code makes no Atlassian call at all.
+
+Calls made from the app's pages in the browser (AP.request) need scopes too
+and are not seen by connectlint: keep a scope they need, and silence the
+finding with an ignore entry in .connectlint.yaml giving that reason (rule
+excess-scope, path atlassian-connect.json).
+` + "`connectlint scopes ./...`" + ` prints the scopes the code needs and why.`,
+		Bad: `{
+  "scopes": ["READ", "WRITE", "ADMIN"]
+}`,
+		Good: `{
+  "scopes": ["READ", "WRITE", "DELETE"]
+}`,
+		Lang: "json",
+	}
+
+	ruleUnresolved = &rules.Rule{
+		ID:       "unresolved-calls",
+		Analyzer: "scopes",
+		Title:    "excess scopes not checked: some Atlassian calls could not be resolved",
+		Severity: rules.Note,
+		Since:    since,
+		Doc: `excess-scope needs to know what every Atlassian call of the program needs.
+When a call's operation is unknown (its path is built from data connectlint
+cannot follow, its method comes from a variable, or it matches no operation)
+or its candidate operations need different scopes, a declared scope that the
+resolved calls do not need may still be needed by it. Instead of guessing,
+connectlint reports this note once, at the first such scope, with the number
+of unresolved calls and the positions of the first few.
+
+Make the calls' method and path constants where they are built, or pass
+them through a wrapper whose parameters become the method and path, so that
+connectlint can follow them. ` + "`connectlint scopes`" + ` lists every unresolved call.`,
+		Bad: `// the path comes from a request parameter: any operation may be called
+req, _ := http.NewRequest(r.FormValue("method"), base+r.FormValue("path"), nil)`,
+		Good: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/issue/"+key, nil)`,
+		Lang: "go",
+	}
+
+	ruleInaccessible = &rules.Rule{
+		ID:       "inaccessible-endpoint",
+		Analyzer: "scopes",
+		Title:    "a REST operation no Connect app can call",
+		Severity: rules.Error,
+		Since:    since,
+		Doc: `Atlassian marks some operations INACCESSIBLE to Connect apps: no scope
+grants them, so the call always fails with the app's JWT. Use another
+operation, an OAuth 2.0 (3LO) or Forge app, or leave the task to the user.
+
+Reported when every operation the call may be is INACCESSIBLE and an app
+descriptor was found (the check is about Connect apps). Calls in _test.go
+files are not checked.`,
+		Bad: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/applicationrole", nil)`,
+		Good: `// Connect apps read what they need from operations their scopes grant,
+// e.g. the user's permissions:
+req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS", nil)`,
+		Lang: "go",
+	}
+
+	ruleDeprecated = &rules.Rule{
+		ID:       "deprecated-endpoint",
+		Analyzer: "scopes",
+		Title:    "a deprecated or removed REST operation",
+		Severity: rules.Warning,
+		Since:    since,
+		Doc: `The call matches only operations that Atlassian's current API specification
+marks deprecated, or that were in its 2023 specification and are gone from
+the current one (deprecated, then removed). The message names the
+replacement when the specification does.
+
+Reported for every Go program, with or without a descriptor. Calls in
+_test.go files are not checked.`,
+		Bad:  `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search?jql="+url.QueryEscape(jql), nil)`,
+		Good: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search/jql?jql="+url.QueryEscape(jql), nil)`,
+		Lang: "go",
+	}
+)
+
+func init() {
+	rules.Register(ruleMissing, ruleExcess, ruleUnresolved, ruleInaccessible, ruleDeprecated)
+	Analyzer.Doc = rules.AnalyzerDoc("scopes", summary)
+}
