@@ -433,6 +433,10 @@ func TestE2ESubcommands(t *testing.T) {
 	if version.code != exitOK || !strings.HasPrefix(version.stdout, "connectlint ") || !strings.Contains(version.stdout, "REST API table: ") {
 		t.Errorf("version: exit %d\n%s", version.code, version.stdout)
 	}
+	endpoint := connectlint(t, "", "endpoint", "GET", "/rest/api/3/myself")
+	if endpoint.code != exitOK || !strings.Contains(endpoint.stdout, "/rest/api/3/myself") {
+		t.Errorf("endpoint: exit %d\n%s%s", endpoint.code, endpoint.stdout, endpoint.stderr)
+	}
 	list := connectlint(t, "", "explain")
 	if list.code != exitOK {
 		t.Errorf("explain: exit %d", list.code)

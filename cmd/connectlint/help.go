@@ -22,19 +22,33 @@ Usage:
 
 	connectlint [flags] [packages]    check packages (default ./...)
 	connectlint explain [RULE]        describe a rule, or list them all
-	connectlint version               print the version
+	connectlint endpoint [METHOD] PATH
+	                                  look up a REST operation and the scopes it needs
+	connectlint version               print the version and the API table's sources
 	connectlint help                  print this help
 
-As a go vet tool (uses vet's build cache; descriptor edits are seen only
-when the descriptor is //go:embed-ded):
+As a go vet tool (vet caches results by the package's build inputs, so
+edits to a descriptor are seen only when the package //go:embed-s it):
 
 	go vet -vettool=$(command -v connectlint) ./...
-	go vet -vettool=$(command -v connectlint) -descriptor.file=app.json ./...
+	go vet -vettool=$(command -v connectlint) -descriptor.file=$PWD/app.json ./...
+
+Findings are suppressed with a reason, in Go code by
+//connectlint:ignore RULE -- reason (on the line or the line above), and in
+.connectlint.yaml at the module root (ignore entries, enable and disable),
+which go vet honours too. Command-line -enable and -disable narrow what
+the config file enables.
+
+Output: text (file:line:col: message [rule]), json or sarif, on standard
+output or -out FILE; file paths are relative to the working directory (-C).
+JSON and SARIF include suppressed findings, marked; text lists them only
+with -show-suppressed. Packages that fail to load or type-check are
+reported on standard error, with file:line:col, and the rest is checked.
 
 Exit status: 0 no findings, 3 findings, 1 connectlint could not do its job
-(bad usage, or packages that failed to load or type-check; the other
-packages are still checked and their findings reported, but 1 wins over 3).
-Suppressed findings do not count.
+(bad usage, a bad config file, or packages that failed to load or
+type-check: the other packages' findings are still reported, but 1 wins
+over 3). Suppressed findings do not count.
 
 Flags:
 `

@@ -5,7 +5,7 @@
 //
 //	connectlint [flags] [packages]             standalone (packages default to ./...)
 //	go vet -vettool=$(command -v connectlint) ./...
-//	connectlint explain|version|help ...        subcommands
+//	connectlint explain|endpoint|version|help   subcommands
 //
 // Exit status: 0 no findings, 3 findings, 1 connectlint could not do its
 // job (bad usage, or some code could not be loaded or analysed).
@@ -67,9 +67,10 @@ func isVetInvocation(args []string) bool {
 
 // subcommands run instead of a check when named as the first argument.
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) int{
-	"explain": runExplain,
-	"version": runVersion,
-	"help":    runHelp,
+	"explain":  runExplain,
+	"endpoint": runEndpoint, // endpoint.go
+	"version":  runVersion,
+	"help":     runHelp,
 }
 
 // run is the whole program apart from the vet protocol; it returns the
