@@ -33,7 +33,7 @@ type op struct {
 	legacy      bool
 	replacement string
 
-	desc string // description, only to find a replacement
+	summary, desc string // only to find a replacement
 }
 
 // A source is one spec file read.
@@ -156,6 +156,7 @@ type spec struct {
 
 type specOp struct {
 	OperationID  string                `json:"operationId"`
+	Summary      string                `json:"summary"`
 	Description  string                `json:"description"`
 	Deprecated   bool                  `json:"deprecated"`
 	ConnectScope *string               `json:"x-atlassian-connect-scope"`
@@ -253,6 +254,7 @@ func makeOp(product, method, path string, so *specOp) (*op, error) {
 		operationID: so.OperationID,
 		scope:       scope,
 		deprecated:  so.Deprecated,
+		summary:     so.Summary,
 		desc:        so.Description,
 	}
 	if so.OAuth2 != nil {
@@ -320,7 +322,7 @@ func resolveReplacements(ops []*op) {
 		}
 		text, link := strings.Join(strings.Fields(strings.Trim(m[1], " `")), " "), m[2]
 		if i := strings.IndexByte(link, '#'); i >= 0 {
-			if r := byAnchor[strings.ToLower(link[i+1:])]; r != nil && r != o {
+			if r := byAnchor[strings.ToLower(link[i+1:])]; r != nil && r != o && names(text, r) {
 				o.replacement = r.method + " " + r.path
 				continue
 			}
@@ -332,6 +334,29 @@ func resolveReplacements(ops []*op) {
 		}
 	}
 }
+
+// names reports whether a link's text fits the operation it points at: the
+// words of the operation's summary, or the end of its path. (The specs
+// hold a link titled "Remove group from content restriction by groupId"
+// pointing at "Remove user from content restriction".)
+func names(text string, op *op) bool {
+	if strings.HasSuffix(op.path, "/"+text) {
+		return true
+	}
+	have := map[string]bool{}
+	for _, w := range wordRx.FindAllString(strings.ToLower(text), -1) {
+		have[w] = true
+	}
+	want := wordRx.FindAllString(strings.ToLower(op.summary), -1)
+	for _, w := range want {
+		if !have[w] {
+			return false
+		}
+	}
+	return len(want) > 0
+}
+
+var wordRx = regexp.MustCompile(`[a-z0-9]+`)
 
 // anchor is the fragment Atlassian's reference pages use for an operation:
 // GET /rest/api/3/workflow/search -> api-rest-api-3-workflow-search-get.
