@@ -123,7 +123,12 @@ func configFor(pass *analysis.Pass) (*config.Config, error) {
 	if len(pass.Files) == 0 {
 		return &config.Config{}, nil
 	}
-	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	// The position of the package clause, adjusted by //line directives,
+	// names the source file even when the parsed file is cgo's output.
+	name := pass.Fset.Position(pass.Files[0].Package).Filename
+	if !filepath.IsAbs(name) {
+		name = pass.Fset.File(pass.Files[0].FileStart).Name()
+	}
 	cfg, err := config.Load(filepath.Dir(name))
 	if err != nil {
 		return &config.Config{}, err
@@ -183,13 +188,26 @@ func suppressed(pass *analysis.Pass, cfg *config.Config, d analysis.Diagnostic) 
 	s := Suppressed{Diagnostic: d, Analyzer: pass.Analyzer.Name, Posn: pass.Fset.PositionFor(d.Pos, false)}
 	if dir := match(st.directives(pass, tf), tf.Line(d.Pos), d.Category); dir != nil {
 		s.Kind, s.Reason, s.Where = InSource, dir.Reason, pass.Fset.PositionFor(dir.Pos, false)
-	} else if ig := cfg.Ignored(d.Category, s.Posn.Filename); ig != nil {
+	} else if ig := ignored(pass, cfg, d); ig != nil {
 		s.Kind, s.Reason, s.Where = External, ig.Reason, ig.Pos
 	} else {
 		return false
 	}
 	st.suppressed = append(st.suppressed, s)
 	return true
+}
+
+// ignored returns the config file's ignore entry for d, matching the
+// file's name as parsed and as adjusted by //line directives (cgo output
+// and generated code name their source that way).
+func ignored(pass *analysis.Pass, cfg *config.Config, d analysis.Diagnostic) *config.Ignore {
+	if ig := cfg.Ignored(d.Category, pass.Fset.PositionFor(d.Pos, false).Filename); ig != nil {
+		return ig
+	}
+	if name := pass.Fset.Position(d.Pos).Filename; filepath.IsAbs(name) {
+		return cfg.Ignored(d.Category, name)
+	}
+	return nil
 }
 
 // match returns the directive that suppresses a finding of rule on line,
