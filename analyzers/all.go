@@ -9,6 +9,7 @@ import (
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
+	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/suppress"
 )
 
@@ -17,6 +18,7 @@ import (
 func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
+		scopes.Analyzer,
 	}
 }
 
