@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -316,9 +317,17 @@ func Parse(filename string, data []byte, root string) (*Config, error) {
 			return nil, err
 		}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, extra yaml.Node
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		return nil, yamlError(filename, err)
+	}
+	if err := dec.Decode(&extra); err != io.EOF {
+		if err != nil {
+			return nil, yamlError(filename, err)
+		}
+		return nil, &Error{Pos: token.Position{Filename: filename, Line: extra.Line, Column: extra.Column},
+			Msg: "a second YAML document; the config is one document"}
 	}
 	d := decoder{file: filename, cfg: c}
 	if len(doc.Content) > 0 {

@@ -147,6 +147,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`1:13: descriptor sub is a directory, not a file`}},
 		{"yaml syntax", "c.yaml", "enable: [cfgtest\ndisable: x\n",
 			[]string{`:1: did not find expected ',' or ']'`}},
+		{"two documents", "c.yaml", "disable: [cfgtest]\n---\nenable: [cfgtest]\n",
+			[]string{`2:1: a second YAML document`}},
 		{"json syntax", "c.json", "{\n  \"enable\": [\"cfgtest\",]\n}\n",
 			[]string{`2:24: invalid character ']' looking for beginning of value`}},
 		{"json unknown key", "c.json", "{\n  \"enabel\": []\n}\n",

@@ -148,7 +148,8 @@ type pkgState struct {
 
 // states maps a package's *types.Package, which all passes over the
 // package share (a test variant has its own), to its state. Entries are
-// made when a finding is first reported and removed by Finish.
+// made when a finding is first reported (or by Finish) and removed by
+// Package.Close.
 var states sync.Map
 
 func stateFor(pkg *types.Package, cfg *config.Config) *pkgState {
