@@ -16,9 +16,14 @@
 //
 // golangci-lint drops findings outside .go files, so findings in the app
 // descriptor are reported on a Go position (the //go:embed line that embeds
-// the descriptor, else the package clause of the package nearest to it) and
+// the descriptor, else the package clause of the reporting package) and
 // their message starts with the descriptor position, e.g.
-// "atlassian-connect.json:9:14: baseUrl uses http".
+// "atlassian-connect.json:9:14: baseUrl ... is not https [insecure-base-url]".
+// They share that line, and golangci-lint shows one issue per line unless
+// issues.uniq-by-line is false. Every message ends with its rule ID.
+//
+// //connectlint:ignore directives and .connectlint.yaml apply as in the
+// connectlint command; the plugin's enable and disable settings come on top.
 package gclplugin
 
 import (
@@ -106,8 +111,7 @@ func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
 // filter decides what golangci-lint sees of a diagnostic: nothing for a
 // disabled rule; for a finding outside Go code, the same finding on a Go
-// position of the package nearest to its file, or nothing in other
-// packages (each package sees the same descriptor; one reports it).
+// position of the reporting package, its file position in the message.
 func (p *plugin) filter(pass *analysis.Pass, d analysis.Diagnostic) (analysis.Diagnostic, bool) {
 	if d.Category != "" && !p.rules.Enabled(d.Category) {
 		return d, false

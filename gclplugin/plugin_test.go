@@ -91,10 +91,9 @@ func newPlugin(t *testing.T, settings any) *plugin {
 }
 
 // TestFindingsGolangciCanShow runs the instrumented fakes: descriptor
-// findings move to the anchor package's package clause with the JSON
-// position in the message (and nowhere in sub, which finds the same
-// descriptor), rule IDs are appended, the disabled rule is gone, and the
-// dependent analyzer still gets its dependency's result.
+// findings move to the reporting package's package clause with the JSON
+// position in the message, rule IDs are appended, the disabled rule is
+// gone, and the dependent analyzer still gets its dependency's result.
 func TestFindingsGolangciCanShow(t *testing.T) {
 	p := newPlugin(t, map[string]any{"disable": []any{"gclplugin-test-off"}})
 	as := instrument([]*analysis.Analyzer{fakeGo}, p.filter)
@@ -167,67 +166,69 @@ func TestRegistered(t *testing.T) {
 	}
 }
 
-// TestAnchor lays out apps on disk and checks which package reports the
-// descriptor's findings and where.
+// TestAnchor lays out packages on disk and checks where each shows a
+// finding in the descriptor.
 func TestAnchor(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		files      map[string]string
 		descriptor string
-		pkg        string // package directory that must report
-		want       string // text at the reported position
+		wantFile   string // where the finding is shown
+		wantText   string // the text there
 	}{{
 		name: "embedding package, descriptor in a sub-folder",
 		files: map[string]string{
-			"go.mod":                        "module m\n",
 			"static/atlassian-connect.json": "{}",
 			"a.go":                          "package main\n",
 			"main.go":                       "package main\n\nimport _ \"embed\"\n\n//go:embed static/atlassian-connect.json\nvar d []byte\n",
-			"internal/x/x.go":               "package x\n",
 		},
 		descriptor: "static/atlassian-connect.json",
-		pkg:        ".",
-		want:       "//go:embed static/atlassian-connect.json",
+		wantFile:   "main.go",
+		wantText:   "//go:embed static/atlassian-connect.json",
 	}, {
 		name: "embed by directory pattern",
 		files: map[string]string{
-			"go.mod":                        "module m\n",
 			"static/atlassian-connect.json": "{}",
 			"main.go":                       "package main\n\nimport \"embed\"\n\n//go:embed all:static\nvar d embed.FS\n",
 		},
 		descriptor: "static/atlassian-connect.json",
-		pkg:        ".",
-		want:       "//go:embed all:static",
+		wantFile:   "main.go",
+		wantText:   "//go:embed all:static",
 	}, {
-		name: "no embed: package clause of the first file",
+		name: "embed of another file",
 		files: map[string]string{
-			"go.mod":                 "module m\n",
+			"../atlassian-connect.json": "{}",
+			"b.go":                      "package main\n\nimport _ \"embed\"\n\n//go:embed page.html\nvar d []byte\n",
+		},
+		descriptor: "../atlassian-connect.json",
+		wantFile:   "b.go",
+		wantText:   "package main",
+	}, {
+		name: "no embed: package clause of the first non-test file",
+		files: map[string]string{
 			"atlassian-connect.json": "{}",
-			"b.go":                   "package app\n",
-			"a.go":                   "// Package app.\npackage app\n",
+			"c.go":                   "package app\n",
+			"b.go":                   "// Package app.\npackage app\n",
 			"a_test.go":              "package app\n",
-			"sub/sub.go":             "package sub\n",
 		},
 		descriptor: "atlassian-connect.json",
-		pkg:        ".",
-		want:       "package app",
+		wantFile:   "b.go",
+		wantText:   "package app",
 	}, {
-		name: "no Go at or above the descriptor: first package below",
+		name: "test files only",
 		files: map[string]string{
-			"go.mod":                 "module m\n",
 			"atlassian-connect.json": "{}",
-			".hidden/h.go":           "package h\n",
-			"testdata/t.go":          "package t\n",
-			"cmd/app/main.go":        "package main\n",
-			"internal/z/z.go":        "package z\n",
+			"y_test.go":              "package app\n",
+			"x_test.go":              "package app\n",
 		},
 		descriptor: "atlassian-connect.json",
-		pkg:        "cmd/app",
-		want:       "package main",
+		wantFile:   "x_test.go",
+		wantText:   "package app",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			root := t.TempDir()
-			dirs := map[string]bool{}
+			root := filepath.Join(t.TempDir(), "pkg")
+			fset := token.NewFileSet()
+			pass := &analysis.Pass{Fset: fset}
 			for name, content := range tc.files {
 				path := filepath.Join(root, name)
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -237,47 +238,21 @@ func TestAnchor(t *testing.T) {
 					t.Fatal(err)
 				}
 				if strings.HasSuffix(name, ".go") {
-					dirs[filepath.Dir(name)] = true
-				}
-			}
-			desc := filepath.Join(root, tc.descriptor)
-			for dir := range dirs {
-				fset := token.NewFileSet()
-				entries, err := os.ReadDir(filepath.Join(root, dir))
-				if err != nil {
-					t.Fatal(err)
-				}
-				pkgs := map[string]*analysis.Pass{} // by package name
-				for _, e := range entries {
-					if !strings.HasSuffix(e.Name(), ".go") {
-						continue
-					}
-					f, err := parser.ParseFile(fset, filepath.Join(root, dir, e.Name()), nil, parser.ParseComments)
+					f, err := parser.ParseFile(fset, path, content, parser.ParseComments)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if pkgs[f.Name.Name] == nil {
-						pkgs[f.Name.Name] = &analysis.Pass{Fset: fset}
-					}
-					pkgs[f.Name.Name].Files = append(pkgs[f.Name.Name].Files, f)
+					pass.Files = append(pass.Files, f)
 				}
-				for _, pass := range pkgs {
-					pos := anchorPos(pass, desc)
-					if dir != tc.pkg {
-						if pos.IsValid() {
-							t.Errorf("package %s reports at %s; want only %s to report", dir, fset.Position(pos), tc.pkg)
-						}
-						continue
-					}
-					if !pos.IsValid() {
-						t.Fatalf("package %s does not report", dir)
-					}
-					posn := fset.Position(pos)
-					content, _ := os.ReadFile(posn.Filename)
-					if got := string(content[posn.Offset:]); !strings.HasPrefix(got, tc.want) {
-						t.Errorf("reported at %s: %.40q, want %q", posn, got, tc.want)
-					}
-				}
+			}
+			pos := anchorPos(pass, filepath.Join(root, tc.descriptor))
+			if !pos.IsValid() {
+				t.Fatal("no position")
+			}
+			posn := fset.Position(pos)
+			content, _ := os.ReadFile(posn.Filename)
+			if got := string(content[posn.Offset:]); filepath.Base(posn.Filename) != tc.wantFile || !strings.HasPrefix(got, tc.wantText) {
+				t.Errorf("shown at %s: %.40q, want %s: %q", posn, got, tc.wantFile, tc.wantText)
 			}
 		})
 	}
