@@ -192,6 +192,7 @@ func TestWildcards(t *testing.T) {
 		// A method unknown to the code.
 		{"", "/rest/api/3/issue/A-1", []string{"GET /rest/api/3/issue/{issueIdOrKey}", "PUT /rest/api/3/issue/{issueIdOrKey}", "DELETE /rest/api/3/issue/{issueIdOrKey}"}, false},
 		{"get", "/rest/api/3/myself", []string{"GET /rest/api/3/myself"}, false},
+		{"HEAD", "/rest/api/3/myself", []string{"GET /rest/api/3/myself"}, false},
 	} {
 		m := LookupString(c.method, c.url)
 		if c.want == nil {

@@ -37,7 +37,7 @@ func FuzzLookup(f *testing.F) {
 		}
 		want := normalizeMethod(method)
 		for i, op := range m.Ops {
-			if want != "" && op.Method != want {
+			if want != "" && op.Method != want && !(want == "HEAD" && op.Method == "GET") {
 				t.Fatalf("Lookup(%q, %q) = %s: wrong method", method, url, op.Route())
 			}
 			if slices.Contains(m.Ops[:i], op) {

@@ -29,7 +29,7 @@ import (
 // wildcard stays within a segment beat loose ones. The rest are returned
 // best first: wildcards standing for parameters before wildcards standing
 // for literal segments, current operations before legacy ones. Method ""
-// matches every method.
+// matches every method; HEAD matches GET operations.
 //
 // A lookup of a constant path takes a few hundred nanoseconds and one
 // allocation; the first lookup builds the index (under a millisecond).
@@ -50,6 +50,10 @@ func Lookup(method string, url strpat.Pattern) Match {
 		}
 	}
 	m := w.choose(method)
+	if m.Kind == Unknown && method == "HEAD" {
+		// JAX-RS servers such as Jira's answer HEAD with the GET resource.
+		m = w.choose("GET")
+	}
 	if m.Kind == Unknown {
 		m.Suggestions = t.suggest(method, req, w.cands)
 	}
