@@ -48,9 +48,11 @@ type Result struct {
 	Calls []*Call
 
 	// SSA is the package's SSA form that Call.Instr belongs to, nil when
-	// the package was skipped (it neither imports net/http nor any package
-	// that makes requests). Analyzers that follow Instr must use this
-	// program, not one from buildssa.
+	// no request was found (the package may have been skipped: it imports
+	// neither net/http nor a package that makes requests). Analyzers that
+	// follow Instr must use this program, not one from buildssa. It is
+	// dropped for packages without requests so the driver, which keeps
+	// every package's result, does not keep their SSA alive.
 	SSA *buildssa.SSA
 
 	// candidates are all requests found before the API table filtered
@@ -81,13 +83,15 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	a := newAnalysis(pass)
-	res.SSA = a.ssa
 	for _, fn := range a.ssa.SrcFuncs {
 		a.summarize(fn)
 	}
 	a.exportFacts()
 	slices.SortStableFunc(a.calls, func(x, y *Call) int { return int(x.Pos - y.Pos) })
 	res.candidates = a.calls
+	if len(a.calls) > 0 {
+		res.SSA = a.ssa
+	}
 	for _, c := range a.calls {
 		c.Match = lookup(c.Method, c.URL)
 		if c.Match.Kind == apispec.NotAtlassian {
