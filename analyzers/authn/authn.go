@@ -113,10 +113,21 @@ func isAtlassianLib(path string) bool {
 	return false
 }
 
-// isClientLibrary reports whether the analysed package implements a client
-// library: it is not blamed for offering basic or cookie auth.
+// isClientLibrary reports whether the analysed package belongs to a Jira or
+// Confluence client library (or a fork: the repository name decides): it is
+// not blamed for offering basic or cookie auth to its users.
 func isClientLibrary(path string) bool {
-	return isAtlassianLib(path) && !strings.Contains(path, "/atlas-gonnect")
+	elems := strings.Split(path, "/")
+	if len(elems) < 3 {
+		return false
+	}
+	switch repo := elems[2]; {
+	case repo == "go-jira", repo == "go-atlassian", repo == "go-confluence", repo == "confluence-go-api":
+		return true
+	case strings.HasPrefix(repo, "go-jira.v"), strings.HasPrefix(repo, "go-confluence.v"):
+		return true // pkg.re/essentialkaos/go-jira.v2
+	}
+	return false
 }
 
 // Strings that make a package Atlassian-related.
@@ -126,6 +137,7 @@ var (
 	apiTokenRE      = regexp.MustCompile(`ATATT[A-Za-z0-9_\-=+/]{20,}`)
 	httpURLRE       = regexp.MustCompile(`http://([^/\s"'?#]*)`)
 	jsonBaseURLRE   = regexp.MustCompile(`"baseUrl"\s*:\s*"http://([^"/]*)`)
+	sessionPathRE   = regexp.MustCompile(`(^|/)rest/auth/1/session\b`)
 )
 
 // atlassianRelated is the package-level gate of the basic-auth and oauth1
@@ -234,7 +246,7 @@ func (c *checker) scanLiterals() {
 		}
 		c.connectMarkers(cur, s)
 		c.plaintextInLiteral(lit, s)
-		if !c.library && strings.Contains(s, "/rest/auth/1/session") {
+		if !c.library && sessionPathRE.MatchString(s) {
 			ruleCookieAuth.Reportf(c.pass, lit,
 				"request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud: use OAuth 2.0 (3LO) or Connect JWT instead")
 		}

@@ -132,7 +132,7 @@ func TestSeverity(t *testing.T) {
 		}
 	}
 	want := map[string]int{
-		"insecure-tls/error": 2, "insecure-tls/note": 1,
+		"insecure-tls/error": 2, "insecure-tls/note": 2,
 		"jwt-no-qsh/error": 1, "jwt-no-qsh/note": 1,
 	}
 	for k, n := range want {

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/connectlint/connectlint/internal/rules"
 )
 
@@ -17,13 +19,13 @@ func (c *checker) checkTransport() {
 		switch n := cur.Node().(type) {
 		case *ast.KeyValueExpr:
 			if lit, ok := cur.Parent().Node().(*ast.CompositeLit); ok {
-				c.checkField(lit, nil, n.Key, n.Value)
+				c.checkField(cur, lit, nil, n.Key, n.Value)
 			}
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
 					if sel, ok := lhs.(*ast.SelectorExpr); ok {
-						c.checkField(nil, sel, sel.Sel, n.Rhs[i])
+						c.checkField(cur, nil, sel, sel.Sel, n.Rhs[i])
 					}
 				}
 			}
@@ -44,14 +46,14 @@ func (c *checker) checkTransport() {
 // checkField looks at a value given to a struct field, in a literal (lit)
 // or by assignment (sel), or to a map key: tls.Config.InsecureSkipVerify and
 // a Connect baseUrl.
-func (c *checker) checkField(lit *ast.CompositeLit, sel *ast.SelectorExpr, key ast.Expr, value ast.Expr) {
+func (c *checker) checkField(cur inspector.Cursor, lit *ast.CompositeLit, sel *ast.SelectorExpr, key ast.Expr, value ast.Expr) {
 	if id, ok := key.(*ast.Ident); ok {
 		v, _ := c.info.ObjectOf(id).(*types.Var)
 		if v == nil || !v.IsField() {
 			return
 		}
 		if v.Name() == "InsecureSkipVerify" && v.Pkg() != nil && v.Pkg().Path() == "crypto/tls" {
-			c.insecureSkipVerify(value)
+			c.insecureSkipVerify(value, c.condition(cur))
 			return
 		}
 		var owner types.Type
@@ -74,16 +76,40 @@ func (c *checker) checkField(lit *ast.CompositeLit, sel *ast.SelectorExpr, key a
 	}
 }
 
-func (c *checker) insecureSkipVerify(value ast.Expr) {
+// insecureSkipVerify reports a value given to InsecureSkipVerify. A true
+// that only applies under a run-time condition (cond, such as an
+// --insecure flag) is an opt-in and gets the weaker note, like a
+// non-constant value.
+func (c *checker) insecureSkipVerify(value ast.Expr, cond string) {
 	tv := c.info.Types[value]
 	switch {
-	case tv.Value != nil && tv.Value.String() == "true":
+	case tv.Value != nil && tv.Value.String() == "true" && cond == "":
 		ruleInsecureTLS.Reportf(c.pass, value, "InsecureSkipVerify: true turns off TLS certificate checks, so anyone on the network path can read the credentials and tokens sent to Atlassian: remove it (add a private CA to RootCAs instead)")
+	case tv.Value != nil && tv.Value.String() == "true":
+		ruleInsecureTLS.ReportSeverityf(c.pass, value, rules.Note, "InsecureSkipVerify: true when %s: it must never be on in production, where it lets anyone on the network path read the credentials sent to Atlassian", cond)
 	case tv.Value != nil:
 		// false: verification stays on
 	default:
 		ruleInsecureTLS.ReportSeverityf(c.pass, value, rules.Note, "InsecureSkipVerify is set from %s: it must never be true in production, where it lets anyone on the network path read the credentials sent to Atlassian", types.ExprString(value))
 	}
+}
+
+// condition returns the run-time condition of the nearest if statement
+// around cur in the same function, or "".
+func (c *checker) condition(cur inspector.Cursor) string {
+	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := e.Node().(*ast.IfStmt)
+		if !ok {
+			return ""
+		}
+		if ifs.Cond.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Cond.End() {
+			continue // inside the condition itself
+		}
+		if tv := c.info.Types[ifs.Cond]; tv.Value == nil {
+			return types.ExprString(ifs.Cond)
+		}
+	}
+	return ""
 }
 
 // jsonName returns the JSON name of field f of struct type t, or "".

@@ -29,6 +29,12 @@ func rawSession(base string) {
 	http.Post(base+"/rest/auth/1/session", "application/json", body) // want `request to /rest/auth/1/session`
 }
 
+func joined(base string) {
+	http.Post(join(base, "rest/auth/1/session"), "application/json", nil) // want `request to /rest/auth/1/session`
+}
+
+func join(base, path string) string { return base + "/" + path }
+
 func other(base string) {
 	http.Get(base + "/rest/api/2/myself") // not a session request
 }

@@ -26,3 +26,10 @@ func assign(t *http.Transport) {
 	t.TLSClientConfig.InsecureSkipVerify = true // want `InsecureSkipVerify: true turns off TLS certificate checks`
 	t.TLSClientConfig.InsecureSkipVerify = false
 }
+
+func optIn(cfg Config) *tls.Config {
+	if cfg.Insecure {
+		return &tls.Config{InsecureSkipVerify: true} // want `InsecureSkipVerify: true when cfg.Insecure: it must never be on in production`
+	}
+	return &tls.Config{}
+}
