@@ -8,6 +8,7 @@ import (
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/jsonpos"
 )
 
 // Needs is what a package's Atlassian calls need. As a package fact it
@@ -144,7 +145,11 @@ func descriptorNeeds(d *connect.Descriptor, res *descriptor.Result) *Needs {
 		if m.Event != "" {
 			what += " " + m.Event
 		}
-		n.Reasons = append(n.Reasons, Reason{Scope: connect.Read, What: what, Via: viaDescriptor, Pos: descPosition(res, m.Span.Offset)})
+		at := m.Span
+		if ev := moduleValue(d, m, "event"); ev != nil {
+			at = ev.Span
+		}
+		n.Reasons = append(n.Reasons, Reason{Scope: connect.Read, What: what, Via: viaDescriptor, Pos: descPosition(res, at.Offset)})
 	}
 	return n
 }
@@ -157,3 +162,25 @@ func descPosition(res *descriptor.Result, offset int) Position {
 
 // viaDescriptor is the Via of reasons that come from the descriptor.
 const viaDescriptor = "descriptor"
+
+// Merge returns the union of needs, sorted by position, without
+// duplicates: what several programs (or packages) need together.
+func Merge(ns ...*Needs) *Needs {
+	out := &Needs{}
+	for _, n := range ns {
+		if n != nil {
+			out.add(n)
+		}
+	}
+	out.normalize()
+	return out
+}
+
+// moduleValue returns the value of a module's member key, nil if absent.
+func moduleValue(d *connect.Descriptor, m connect.Module, key string) *jsonpos.Value {
+	list := d.Root.Get("modules").Get(m.Type)
+	if list == nil || list.Kind != jsonpos.Array || m.Index >= len(list.Elems) {
+		return nil
+	}
+	return list.Elems[m.Index].Get(key)
+}

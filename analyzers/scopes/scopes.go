@@ -122,7 +122,11 @@ func (c *checker) checkCall(call *restcalls.Call, own *Needs) {
 	if !resolved {
 		own.Unresolved = append(own.Unresolved, Unresolved{What: describe(call), Pos: pos, Candidates: len(ops)})
 	} else {
-		own.Reasons = append(own.Reasons, Reason{Scope: need, What: ops[0].Route(), Via: call.Via, Pos: pos})
+		what := ops[0].Route() // the best match
+		if !sameRoute(ops) {
+			what += fmt.Sprintf(" (or %d other %s)", len(ops)-1, plural(len(ops)-1, "operation"))
+		}
+		own.Reasons = append(own.Reasons, Reason{Scope: need, What: what, Via: call.Via, Pos: pos})
 	}
 
 	if c.d == nil {
@@ -190,19 +194,15 @@ func (c *checker) checkMissing(call *restcalls.Call, ops []*apispec.Operation) {
 	c.pass.Report(diag)
 }
 
-// leastScoped returns the operation whose scope no other candidate's
-// scope is below; among incomparable ones (READ and ACT_AS_USER), the
-// first in Scope order.
+// leastScoped returns the operation needing the least scope. Scope order
+// extends implication (a scope implies only scopes before it), so the
+// first in Scope order is implied by no other candidate's scope; among
+// incomparable ones (READ and ACT_AS_USER) it prefers the lower.
 func leastScoped(ops []*apispec.Operation) *apispec.Operation {
 	var best *apispec.Operation
 	for _, op := range ops {
-		switch {
-		case best == nil:
+		if best == nil || op.Scope < best.Scope {
 			best = op
-		case best.Scope.Implies(op.Scope) && best.Scope != op.Scope:
-			best = op // op needs less
-		case !op.Scope.Implies(best.Scope) && op.Scope < best.Scope:
-			best = op // incomparable: take the lower
 		}
 	}
 	return best
@@ -288,3 +288,10 @@ func position(fset *token.FileSet, pos token.Pos) Position {
 }
 
 func callRange(call *restcalls.Call) posRange { return posRange{call.Pos, call.End} }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

@@ -1,0 +1,109 @@
+package scopes
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/jsonpos"
+)
+
+// TestAddScopeEdit covers the layouts of a "scopes" array (and its
+// absence) that the missing-scope fix must keep.
+func TestAddScopeEdit(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"one line", `{"scopes": ["READ", "WRITE"]}`, `{"scopes": ["READ", "WRITE", "DELETE"]}`},
+		{"one per line",
+			"{\n  \"scopes\": [\n    \"READ\",\n    \"WRITE\"\n  ]\n}\n",
+			"{\n  \"scopes\": [\n    \"READ\",\n    \"WRITE\",\n    \"DELETE\"\n  ]\n}\n"},
+		{"tabs and CRLF",
+			"{\r\n\t\"scopes\": [\r\n\t\t\"READ\"\r\n\t]\r\n}\r\n",
+			"{\r\n\t\"scopes\": [\r\n\t\t\"READ\",\r\n\t\t\"DELETE\"\r\n\t]\r\n}\r\n"},
+		{"broken lines",
+			"{\"scopes\": [\n  \"READ\", \"WRITE\"]}",
+			"{\"scopes\": [\n  \"READ\", \"WRITE\", \"DELETE\"]}"},
+		{"empty", `{"key": "k", "scopes": []}`, `{"key": "k", "scopes": ["DELETE"]}`},
+		{"empty on lines", "{\"scopes\": [\n]}", `{"scopes": ["DELETE"]}`},
+		{"no key, one line", `{"key": "k", "name": {"value": "n"}}`, `{"key": "k", "name": {"value": "n"}, "scopes": ["DELETE"]}`},
+		{"no key, one per line",
+			"{\n  \"key\": \"k\",\n  \"modules\": {\n    \"webhooks\": []\n  }\n}\n",
+			"{\n  \"key\": \"k\",\n  \"modules\": {\n    \"webhooks\": []\n  },\n  \"scopes\": [\"DELETE\"]\n}\n"},
+		{"empty object", `{}`, `{"scopes": ["DELETE"]}`},
+		{"duplicate scopes key: the last counts", `{"scopes": ["ADMIN"], "scopes": ["READ"]}`, `{"scopes": ["ADMIN"], "scopes": ["READ", "DELETE"]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, _ := jsonpos.Parse([]byte(tt.in))
+			e, ok := addScopeEdit([]byte(tt.in), root, connect.Delete)
+			if !ok {
+				t.Fatalf("no edit for %q", tt.in)
+			}
+			got := tt.in[:e.start] + e.text + tt.in[e.end:]
+			if got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			if !json.Valid([]byte(got)) {
+				t.Errorf("result is not JSON: %s", got)
+			}
+		})
+	}
+}
+
+// TestAddScopeEditRefuses covers descriptors the fix cannot edit safely.
+func TestAddScopeEditRefuses(t *testing.T) {
+	for _, in := range []string{
+		`{"scopes": "READ"}`,
+		`{"scopes": {"READ": true}}`,
+		`["READ"]`,
+		`"scopes"`,
+	} {
+		root, _ := jsonpos.Parse([]byte(in))
+		if e, ok := addScopeEdit([]byte(in), root, connect.Delete); ok {
+			t.Errorf("%s: unexpected edit %+v", in, e)
+		}
+	}
+	if _, ok := addScopeEdit(nil, nil, connect.Delete); ok {
+		t.Error("edit without a parsed descriptor")
+	}
+}
+
+func TestLeastScoped(t *testing.T) {
+	tests := []struct {
+		scopes []connect.Scope
+		want   connect.Scope
+	}{
+		{[]connect.Scope{connect.Delete, connect.Read, connect.Write}, connect.Read},
+		{[]connect.Scope{connect.Admin, connect.ProjectAdmin}, connect.ProjectAdmin},
+		{[]connect.Scope{connect.ActAsUser, connect.Write}, connect.Write},
+		{[]connect.Scope{connect.SpaceAdmin, connect.ProjectAdmin}, connect.ProjectAdmin},
+		{[]connect.Scope{connect.AccessEmailAddresses}, connect.AccessEmailAddresses},
+	}
+	for _, tt := range tests {
+		got := leastScoped(operations(tt.scopes...))
+		if got.Scope != tt.want {
+			t.Errorf("leastScoped(%v) = %v, want %v", tt.scopes, got.Scope, tt.want)
+		}
+	}
+}
+
+func operations(scopes ...connect.Scope) []*apispec.Operation {
+	ops := make([]*apispec.Operation, len(scopes))
+	for i, s := range scopes {
+		ops[i] = &apispec.Operation{Method: "GET", Path: "/rest/api/3/x", Scope: s}
+	}
+	return ops
+}
+
+// TestScopeOrderExtendsImplication is what leastScoped relies on.
+func TestScopeOrderExtendsImplication(t *testing.T) {
+	for s := connect.None; s <= connect.Inaccessible; s++ {
+		for u := connect.None; u <= connect.Inaccessible; u++ {
+			if s != u && s.Implies(u) && u != connect.None && u > s {
+				t.Errorf("%v implies %v, which comes after it", s, u)
+			}
+		}
+	}
+}

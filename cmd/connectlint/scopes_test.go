@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestScopesDemo runs the scopes subcommand on the demo app: the first
+// line is the array to paste, and every reason points at the code (or
+// descriptor text) that needs the scope.
+func TestScopesDemo(t *testing.T) {
+	dir := absFixture(t, "demo")
+	var stdout, stderr bytes.Buffer
+	if code := runScopes([]string{"-C", dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	out := stdout.String()
+	first, _, _ := strings.Cut(out, "\n")
+	var array []string
+	if err := json.Unmarshal([]byte(first), &array); err != nil {
+		t.Fatalf("first line %q is not a JSON array: %v", first, err)
+	}
+	if want := []string{"READ", "WRITE", "DELETE"}; !slices.Equal(array, want) {
+		t.Errorf("scopes = %q, want %q", array, want)
+	}
+
+	// Each reason line is "  file:line:col  what"; the position must be
+	// where the text that needs the scope is.
+	reasons := reasonLines(t, out)
+	want := map[string]string{ // what -> text expected at the position
+		"READ webhook jira:issue_updated": `"jira:issue_updated"`,
+		"READ GET /rest/api/3/issue/{issueIdOrKey} (or 2 other operations) via (*Client).do": "c.do(ctx, http.MethodGet",
+		"READ GET /rest/api/3/search/jql":                                      `http.NewRequestWithContext(ctx, "GET"`,
+		"WRITE POST /rest/api/3/issue/{issueIdOrKey}/comment via (*Client).do": "c.do(ctx, http.MethodPost",
+		"DELETE DELETE /rest/api/3/issue/{issueIdOrKey} via (*Client).do":      "c.do(ctx, http.MethodDelete",
+	}
+	for _, r := range reasons {
+		text, ok := want[r.scope+" "+r.what]
+		if !ok {
+			t.Errorf("unexpected reason %s %s at %s", r.scope, r.what, r.pos)
+			continue
+		}
+		delete(want, r.scope+" "+r.what)
+		if got := textAt(t, dir, r.pos); !strings.Contains(got, text) {
+			t.Errorf("%s %s: %s points at %q, want %q", r.scope, r.what, r.pos, got, text)
+		}
+	}
+	for k := range want {
+		t.Errorf("missing reason %s", k)
+	}
+}
+
+// TestScopesJSONAndUnresolved runs over the scopes analyzer's fixture
+// module: several programs together, unresolved and inaccessible calls.
+func TestScopesJSONAndUnresolved(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join(repoRoot, "analyzers", "scopes", "testdata", "mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runScopes([]string{"-C", dir, "-json", "./..."}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	var got scopesJSON
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatalf("%v:\n%s", err, stdout.String())
+	}
+	if want := []string{"READ", "WRITE", "DELETE", "ADMIN", "ACT_AS_USER"}; !slices.Equal(got.Scopes, want) {
+		t.Errorf("scopes = %q, want %q", got.Scopes, want)
+	}
+	has := func(scope, pos string) bool {
+		return slices.ContainsFunc(got.Reasons, func(r reasonJSON) bool { return r.Scope == scope && r.Pos == pos })
+	}
+	for _, w := range []struct{ scope, pos string }{
+		{"DELETE", "app/jira/jira.go:19:15"},               // through the app's wrapper, in another package
+		{"ADMIN", "endpoints/endpoints.go:20:2"},           // a legacy operation still needs its scope
+		{"INACCESSIBLE", "endpoints/endpoints.go:11:2"},    // listed, but not in the array
+		{"READ", "adminscope/atlassian-connect.json:7:28"}, // a webhook
+	} {
+		if !has(w.scope, w.pos) {
+			t.Errorf("no %s reason at %s in %+v", w.scope, w.pos, got.Reasons)
+		}
+	}
+	if has("DELETE", "missing/missing_test.go:10:12") {
+		t.Error("a call in a _test.go file counted")
+	}
+	var unresolved []string
+	for _, u := range got.Unresolved {
+		unresolved = append(unresolved, u.Pos)
+	}
+	if want := []string{"candidates/candidates.go:14:12", "missing/missing.go:25:12", "unresolved/unresolved.go:14:12"}; !slices.Equal(unresolved, want) {
+		t.Errorf("unresolved at %q, want %q", unresolved, want)
+	}
+}
+
+func TestScopesUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"-h"}, exitOK, "usage: connectlint scopes"},
+		{[]string{"-nosuchflag"}, exitFailure, "flag provided but not defined"},
+		{[]string{"-descriptor", "no/such/atlassian-connect.json"}, exitFailure, "-descriptor:"},
+		{[]string{"-C", "no/such/dir"}, exitFailure, "connectlint scopes:"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := runScopes(tt.args, &stdout, &stderr)
+		if code != tt.code || !strings.Contains(stderr.String(), tt.err) {
+			t.Errorf("scopes %q: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr.String(), tt.code, tt.err)
+		}
+	}
+}
+
+type reasonLine struct{ scope, pos, what string }
+
+var posRE = regexp.MustCompile(`^  (\S+:\d+:\d+)\s+(.*)$`)
+
+// reasonLines parses the text output's scope sections.
+func reasonLines(t *testing.T, out string) []reasonLine {
+	var lines []reasonLine
+	scope := ""
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		line := sc.Text()
+		switch m := posRE.FindStringSubmatch(line); {
+		case m != nil:
+			lines = append(lines, reasonLine{scope, m[1], m[2]})
+		case line != "" && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "["):
+			scope = line
+		}
+	}
+	if len(lines) == 0 {
+		t.Fatalf("no reasons in:\n%s", out)
+	}
+	return lines
+}
+
+// textAt returns the text at "file:line:col" (relative to dir) to the end
+// of its line.
+func textAt(t *testing.T, dir, pos string) string {
+	parts := strings.Split(pos, ":")
+	if len(parts) != 3 {
+		t.Fatalf("bad position %q", pos)
+	}
+	line, _ := strconv.Atoi(parts[1])
+	col, _ := strconv.Atoi(parts[2])
+	data, err := os.ReadFile(filepath.Join(dir, parts[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) || col < 1 || col > len(lines[line-1])+1 {
+		t.Fatalf("%s is outside the file", pos)
+	}
+	return lines[line-1][col-1:]
+}
