@@ -88,11 +88,16 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // appCode reports whether the package belongs to the app rather than to a
-// dependency fetched from the module proxy: the requests inside a client
-// library's methods are the library's, and count only at the app's calls
-// of those methods (restcalls lists those).
+// dependency from the module cache or vendor/: the requests inside a
+// client library's methods are the library's, and count only at the app's
+// calls of those methods (restcalls lists those). A module replaced by a
+// local directory has a version but is the app's own code.
 func appCode(pass *analysis.Pass) bool {
-	return pass.Module == nil || pass.Module.Version == ""
+	if pass.Module == nil || pass.Module.Version == "" || len(pass.Files) == 0 {
+		return true
+	}
+	file := filepath.ToSlash(pass.Fset.File(pass.Files[0].Pos()).Name())
+	return !strings.Contains(file, "@"+pass.Module.Version+"/") && !strings.Contains(file, "/vendor/")
 }
 
 type checker struct {

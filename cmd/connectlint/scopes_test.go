@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -166,4 +167,46 @@ func textAt(t *testing.T, dir, pos string) string {
 		t.Fatalf("%s is outside the file", pos)
 	}
 	return lines[line-1][col-1:]
+}
+
+// TestScopesLibraries runs over an app using the real go-jira and
+// go-atlassian: the requests inside the libraries' own methods are not the
+// app's needs; only the app's calls of those methods are.
+func TestScopesLibraries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads modules")
+	}
+	dir, err := filepath.Abs(filepath.Join(repoRoot, "testdata", "libs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("module proxy unreachable, skipping: go mod download: %v\n%s", err, out)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := runScopes([]string{"-C", dir, "-json", "./app"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	var got scopesJSON
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatalf("%v:\n%s", err, stdout.String())
+	}
+	if len(got.Reasons) == 0 {
+		t.Fatalf("no reasons:\n%s", stdout.String())
+	}
+	for _, r := range got.Reasons {
+		if !strings.HasPrefix(r.Pos, "app/main.go:") {
+			t.Errorf("reason outside the app's code: %+v", r)
+		}
+	}
+	for _, u := range got.Unresolved {
+		if !strings.HasPrefix(u.Pos, "app/main.go:") {
+			t.Errorf("unresolved call outside the app's code: %+v", u)
+		}
+	}
+	if !slices.Contains(got.Scopes, "DELETE") {
+		t.Errorf("jc.Issue.Delete needs DELETE; scopes = %q", got.Scopes)
+	}
 }
