@@ -1,6 +1,7 @@
 package restcalls
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -71,9 +72,10 @@ func (f *funcState) run() *Summary {
 			s.addEffect(Effect{Method: r.method, URL: r.url, Request: i + 1, Via: libVia(r.via)})
 		}
 	})
-	// Requests built and never sent here.
+	// Requests built and never sent here (nor by a closure that captures
+	// them).
 	for _, b := range f.builders {
-		if f.consumed[b] {
+		if f.consumed[b] || f.capturedResult(b) {
 			continue
 		}
 		for _, r := range f.resultReqs(b) {
@@ -563,8 +565,121 @@ func (f *funcState) origins(v ssa.Value, depth int) []req {
 		return f.origins(x.X, depth+1)
 	case *ssa.ChangeType:
 		return f.origins(x.X, depth+1)
+	case *ssa.UnOp:
+		// A variable a closure captures lives in memory: what was stored.
+		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			for _, st := range stores(a) {
+				out = append(out, f.origins(st, depth+1)...)
+			}
+			return out
+		}
+		if fv, ok := x.X.(*ssa.FreeVar); ok && x.Op == token.MUL {
+			return f.freeVarOrigins(fv, depth)
+		}
+	case *ssa.FreeVar:
+		return f.freeVarOrigins(x, depth)
 	}
 	return f.mutations(v, out)
+}
+
+// stores returns the values stored to a local variable.
+func stores(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	for _, r := range *a.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+			out = append(out, st.Val)
+		}
+	}
+	return out
+}
+
+// freeVarOrigins follows a request a closure captures (a retry helper's
+// func() { return client.Do(req) }) to where the enclosing function built
+// it. The enclosing function's parameters mean nothing here, so they
+// become plain wildcards.
+func (f *funcState) freeVarOrigins(fv *ssa.FreeVar, depth int) []req {
+	idx := -1
+	for i, x := range f.fn.FreeVars {
+		if x == fv {
+			idx = i
+		}
+	}
+	parent := f.fn.Parent()
+	if idx < 0 || parent == nil {
+		return nil
+	}
+	var out []req
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != f.fn || idx >= len(mc.Bindings) {
+				continue
+			}
+			outer := &funcState{a: f.a, fn: parent, consumed: map[ssa.CallInstruction]bool{}}
+			outer.ev.CallResult = outer.callResult
+			vals := []ssa.Value{mc.Bindings[idx]}
+			if a, ok := mc.Bindings[idx].(*ssa.Alloc); ok {
+				vals = stores(a)
+			}
+			var rs []req
+			for _, v := range vals {
+				rs = append(rs, outer.origins(v, depth+1)...)
+			}
+			for _, r := range rs {
+				if r.param != 0 {
+					continue
+				}
+				r.method = r.method.Subst(nil)[0]
+				r.url = r.url.Subst(nil)[0]
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// capturedByClosure reports whether the request value v is stored in a
+// variable that a closure captures: the closure sends it.
+func capturedByClosure(v ssa.Value) bool {
+	if v == nil || v.Referrers() == nil {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != v {
+			continue
+		}
+		a, ok := st.Addr.(*ssa.Alloc)
+		if !ok {
+			continue
+		}
+		for _, rr := range *a.Referrers() {
+			if _, ok := rr.(*ssa.MakeClosure); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capturedResult reports whether a builder's request is captured by a
+// closure.
+func (f *funcState) capturedResult(ci ssa.CallInstruction) bool {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	n := call.Call.Signature().Results().Len()
+	for i := range n {
+		v := resultValue(ci, i)
+		if n == 1 {
+			v = call
+		}
+		if capturedByClosure(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // resultReqs returns the requests a builder call produces.

@@ -137,3 +137,22 @@ func loop(cfg Config, parts []string) {
 	}
 	http.Get(u) // want `call GET …/rest/api/3… via net/http`
 }
+
+func retry(n int, f func() (*http.Response, error)) (*http.Response, error) {
+	for range n {
+		if resp, err := f(); err == nil {
+			return resp, nil
+		}
+	}
+	return nil, nil
+}
+
+// A request sent by a closure that captures it.
+func withRetry(cfg Config) {
+	req, _ := http.NewRequest("GET", cfg.BaseURL+"/rest/api/3/mypermissions", nil)
+	resp, _ := retry(3, func() (*http.Response, error) {
+		return http.DefaultClient.Do(req) // want `call GET …/rest/api/3/mypermissions via net/http`
+	})
+	_ = resp
+	req.Header.Set("X", "y")
+}
