@@ -77,6 +77,7 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("the commit of the demo app was accepted; want it refused:\n%s", r)
 	}
 	checkHookOutput(t, "bad commit", r, "Failed", findings)
+	t.Logf("git commit, refused:\n%s%s", r.stdout, r.stderr)
 	if r := git("rev-parse", "-q", "--verify", "HEAD"); r.code == 0 {
 		t.Fatalf("a commit was made although the hook failed: %s", r.stdout)
 	}
@@ -91,6 +92,7 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("the commit of the fixed demo app was refused:\n%s", r)
 	}
 	checkHookOutput(t, "fixed commit", r, "Passed", nil)
+	t.Logf("git commit, accepted:\n%s%s", r.stdout, r.stderr)
 }
 
 // checkHookOutput checks that pre-commit ran the connectlint hook with
