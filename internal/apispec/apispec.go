@@ -87,7 +87,7 @@ func Operations() []*Operation { return index().all }
 // ReplacedBy returns the table operation named by op.Replacement, or nil
 // when there is none (no replacement, or one outside the table).
 func (op *Operation) ReplacedBy() *Operation {
-	return index().byRoute[op.Replacement]
+	return byRoute()[op.Replacement]
 }
 
 // Route is "METHOD /canonical/path", the operation's identity.

@@ -28,10 +28,19 @@ type node struct {
 	ops   []*Operation     // operations whose template ends here, table order
 }
 
-func (n *node) child(seg string) *node {
+// child returns n's child for seg, taking a new node from slab if needed.
+func (n *node) child(seg string, slab *[]node) *node {
+	newNode := func() *node {
+		if len(*slab) == 0 {
+			*slab = make([]node, 256)
+		}
+		c := &(*slab)[0]
+		*slab = (*slab)[1:]
+		return c
+	}
 	if isParam(seg) {
 		if n.param == nil {
-			n.param = new(node)
+			n.param = newNode()
 		}
 		return n.param
 	}
@@ -41,7 +50,7 @@ func (n *node) child(seg string) *node {
 	if n.lit == nil {
 		n.lit = map[string]*node{}
 	}
-	c := new(node)
+	c := newNode()
 	n.lit[seg] = c
 	return c
 }
@@ -79,10 +88,9 @@ func isParam(seg string) bool {
 
 // table is the lazily built lookup structure.
 type table struct {
-	all     []*Operation
-	byRoute map[string]*Operation // "METHOD /path"
-	order   map[*Operation]int    // position in all
-	tmpls   [][]string            // each operation's path segments, as all
+	all   []*Operation
+	order map[*Operation]int // position in all
+	tmpls func() [][]string  // each operation's path segments, as all
 
 	site    *node // root of a site (https://x.atlassian.net)
 	conf    *node // root of a Confluence base (https://x.atlassian.net/wiki)
@@ -98,6 +106,15 @@ var (
 	theIndex  *table
 )
 
+// byRoute finds operations by Route ("METHOD /path"), for ReplacedBy.
+var byRoute = sync.OnceValue(func() map[string]*Operation {
+	m := make(map[string]*Operation, len(operations))
+	for i := range operations {
+		m[operations[i].Route()] = &operations[i]
+	}
+	return m
+})
+
 // index returns the lookup structure, building it on first use.
 func index() *table {
 	indexOnce.Do(func() { theIndex = buildIndex(operations[:]) })
@@ -106,29 +123,35 @@ func index() *table {
 
 func buildIndex(ops []Operation) *table {
 	t := &table{
-		all:     make([]*Operation, len(ops)),
-		byRoute: make(map[string]*Operation, len(ops)),
-		order:   make(map[*Operation]int, len(ops)),
-		tmpls:   make([][]string, len(ops)),
+		all:   make([]*Operation, len(ops)),
+		order: make(map[*Operation]int, len(ops)),
 	}
+	t.tmpls = sync.OnceValue(func() [][]string { // only for suggestions
+		tmpls := make([][]string, len(t.all))
+		for i, op := range t.all {
+			tmpls[i] = strings.Split(strings.Trim(op.Path, "/"), "/")
+		}
+		return tmpls
+	})
+	var slab []node
 	jira, conf := new(node), new(node)
 	for i := range ops {
 		op := &ops[i]
 		t.all[i] = op
-		t.byRoute[op.Route()] = op
 		t.order[op] = i
-		t.tmpls[i] = strings.Split(strings.Trim(op.Path, "/"), "/")
-		root, segs := jira, t.tmpls[i]
-		if op.Product == Confluence { // under /wiki
-			root, segs = conf, segs[1:]
+		root, path := jira, op.Path
+		if op.Product == Confluence {
+			root, path = conf, strings.TrimPrefix(path, "/wiki")
 		}
-		n := root
-		for _, s := range segs {
-			n = n.child(s)
+		n, depth := root, 0
+		for rest := strings.Trim(path, "/"); rest != ""; depth++ {
+			var seg string
+			seg, rest, _ = strings.Cut(rest, "/")
+			n = n.child(seg, &slab)
 		}
 		n.ops = append(n.ops, op)
 		// +4 for the longest prefix: /ex/confluence/{cloudId}/wiki.
-		t.maxDepth = max(t.maxDepth, len(segs)+4)
+		t.maxDepth = max(t.maxDepth, depth+4)
 	}
 	// Jira REST v2 and "latest" are v3 with other bodies: same operations.
 	if api := jira.lit["rest"].lit["api"]; api != nil && api.lit["3"] != nil {
@@ -142,8 +165,8 @@ func buildIndex(ops []Operation) *table {
 	}
 	confGateway.link("wiki", conf)
 	ex := new(node)
-	ex.child("jira").param = jira
-	ex.child("confluence").param = confGateway
+	ex.child("jira", &slab).param = jira
+	ex.child("confluence", &slab).param = confGateway
 
 	t.site = &node{param: jira.param}
 	for k, c := range jira.lit {

@@ -113,8 +113,9 @@ func impossible(segs []segment) bool {
 	return false
 }
 
-// maxSegmentBytes bounds the literal text of a wildcard segment: no
-// template path is that long, so such a segment matches nothing.
+// maxSegmentBytes bounds the literal text of a wildcard segment: such a
+// segment is taken to match nothing (no template segment, nor a plausible
+// parameter value, is that long), which keeps the NFA state sets small.
 const maxSegmentBytes = 240
 
 // score ranks the ways a request matches a template; lower is better.

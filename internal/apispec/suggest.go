@@ -35,8 +35,9 @@ func (t *table) suggest(method string, req request, cands []cand) []*Operation {
 	}
 	var best []scored
 	limit := float64(len(segs)) / 2
+	tmpls := t.tmpls()
 	for i, op := range t.all {
-		c := distance(segs, t.tmpls[i])
+		c := distance(segs, tmpls[i])
 		if method != "" && op.Method != method {
 			c += 0.5
 		}
