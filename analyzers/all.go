@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/connectlint/connectlint/analyzers/authn"
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/analyzers/scopes"
@@ -19,6 +20,7 @@ func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
 		scopes.Analyzer,
+		authn.Analyzer,
 	}
 }
 
