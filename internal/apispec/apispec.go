@@ -2,6 +2,12 @@
 // APIs: a table of every operation with its Connect scope, generated from
 // Atlassian's OpenAPI documents, and a matcher from request patterns to
 // operations.
+//
+// The table, table_gen.go, is generated Go: static data the linker lays
+// out, so it costs nothing at process start; the lookup index is built on
+// the first Lookup. Regenerate it with go generate from the specs in
+// ../shared/specs of the project root (current *.json, 2023 legacy/*.json);
+// never edit it by hand. TestGeneratedTableUpToDate checks it is current.
 package apispec
 
 //go:generate go run ./gen -specs ../../../shared/specs -o table_gen.go
