@@ -770,6 +770,10 @@ func (f *funcState) mutations(v ssa.Value, rs []req) []req {
 			continue
 		}
 		for _, rr := range *fa.Referrers() {
+			if ld, ok := rr.(*ssa.UnOp); ok && field == "URL" {
+				rs = f.urlFieldSets(v, ld, rs)
+				continue
+			}
 			s, ok := rr.(*ssa.Store)
 			if !ok || s.Addr != fa {
 				continue
@@ -781,6 +785,9 @@ func (f *funcState) mutations(v ssa.Value, rs []req) []req {
 				alts = f.ev.URL(s.Val)
 			}
 			var next []req
+			if !dominatesUses(s.Block(), v) {
+				next = rs // set on some paths only: keep the old value too
+			}
 			for _, r := range rs {
 				for _, p := range alts {
 					q := r
@@ -790,6 +797,57 @@ func (f *funcState) mutations(v ssa.Value, rs []req) []req {
 						q.url = p
 					}
 					q.done = false
+					next = append(next, q)
+				}
+			}
+			rs = next
+		}
+	}
+	return rs
+}
+
+// dominatesUses reports whether block b dominates every call that uses v
+// (b is on every path to where the request is sent or passed on).
+func dominatesUses(b *ssa.BasicBlock, v ssa.Value) bool {
+	for _, r := range *v.Referrers() {
+		if _, ok := r.(ssa.CallInstruction); ok && !b.Dominates(r.Block()) {
+			return false
+		}
+	}
+	return true
+}
+
+// urlFieldSets applies req.URL.Path = ... and req.URL.RawQuery = ...
+// (through the loaded req.URL pointer u) to the requests' URLs.
+func (f *funcState) urlFieldSets(v ssa.Value, u *ssa.UnOp, rs []req) []req {
+	for _, ref := range *u.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != u {
+			continue
+		}
+		ptr, ok := u.Type().Underlying().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		st, ok := ptr.Elem().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		field := st.Field(fa.Field).Name()
+		for _, rr := range *fa.Referrers() {
+			s, ok := rr.(*ssa.Store)
+			if !ok || s.Addr != fa {
+				continue
+			}
+			vals := f.ev.String(s.Val)
+			var next []req
+			if !dominatesUses(s.Block(), v) {
+				next = rs
+			}
+			for _, r := range rs {
+				for _, p := range strpat.SetField([]strpat.Pattern{r.url}, field, vals) {
+					q := r
+					q.url, q.done = p, false
 					next = append(next, q)
 				}
 			}

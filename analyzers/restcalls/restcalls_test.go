@@ -1,6 +1,7 @@
 package restcalls_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -90,4 +91,36 @@ func TestAPITable(t *testing.T) {
 	restcalls.SetReport(true)
 	defer restcalls.SetReport(false)
 	analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer, "matched")
+}
+
+// TestBounds runs discovery on machine-made worst cases: a very deep
+// concatenation, a switch with hundreds of alternative paths, and a
+// string grown in nested loops. The analysis must finish and keep what it
+// can of the pattern.
+func TestBounds(t *testing.T) {
+	var deep, wide strings.Builder
+	deep.WriteString("package bounds\n\nimport \"net/http\"\n\nfunc deep(base string, xs []string) {\n\tu := base + \"/rest/api/3\"\n")
+	for i := range 3000 {
+		fmt.Fprintf(&deep, "\tu = u + \"/s%d\"\n", i)
+	}
+	// The budget keeps the start of the path and ends in a wildcard.
+	deep.WriteString("\thttp.Get(u) // want `call GET …/rest/api/3/s0/s1/s2/.*… via net/http`\n}\n")
+	wide.WriteString("package bounds\n\nimport \"net/http\"\n\nfunc wide(base string, n int) {\n\tp := \"/rest/api/3/thingX/x\"\n\tswitch n {\n")
+	for i := range 400 {
+		fmt.Fprintf(&wide, "\tcase %d:\n\t\tp = \"/rest/api/3/thing%d/x\"\n", i, i)
+	}
+	wide.WriteString("\t}\n\thttp.Get(base + p) // want `call GET …/rest/api/3/thing…/x via net/http`\n}\n\n")
+	wide.WriteString("func loops(base string, xs, ys []string) {\n\tu := base + \"/rest/api/3\"\n\tfor _, x := range xs {\n\t\tfor _, y := range ys {\n\t\t\tu += x + y\n\t\t}\n\t\tu += \"/\"\n\t}\n\thttp.Get(u) // want `call GET …/rest/api/3… via net/http`\n}\n")
+	dir, cleanup, err := analysistest.WriteFiles(map[string]string{
+		"bounds/deep.go": deep.String(),
+		"bounds/wide.go": wide.String(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cleanup()
+	defer restcalls.UseLookup(restcalls.FakeLookup)()
+	restcalls.SetReport(true)
+	defer restcalls.SetReport(false)
+	analysistest.Run(t, dir, restcalls.Analyzer, "bounds")
 }

@@ -95,7 +95,7 @@ func (e *Evaluator) str(v ssa.Value, depth int) []Pattern {
 		return []Pattern{Param(freeVarIndex(v))}
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
-			return Product(e.str(v.X, d), e.str(v.Y, d))
+			return e.concat(v, d)
 		}
 	case *ssa.Phi:
 		return e.phi(v, d, e.str)
@@ -119,6 +119,27 @@ func (e *Evaluator) str(v ssa.Value, depth int) []Pattern {
 		return e.callResult(&v.Call, 0, d)
 	}
 	return any1
+}
+
+// concat evaluates a chain of + without recursing down its left spine, so
+// that s = s + "..." repeated thousands of times stays within MaxDepth.
+func (e *Evaluator) concat(v *ssa.BinOp, d int) []Pattern {
+	var rights []ssa.Value
+	var left ssa.Value = v
+	for {
+		b, ok := left.(*ssa.BinOp)
+		if !ok || b.Op != token.ADD || (b != v && e.active[b]) || e.nodes > MaxNodes {
+			break
+		}
+		e.nodes++
+		rights = append(rights, b.Y)
+		left = b.X
+	}
+	out := e.str(left, d)
+	for i := len(rights) - 1; i >= 0; i-- {
+		out = Product(out, e.str(rights[i], d))
+	}
+	return out
 }
 
 // phi joins the alternatives of a phi's edges. An edge that leads back to
@@ -177,6 +198,26 @@ func (e *Evaluator) contents(addr ssa.Value, d int) []Pattern {
 	}
 	if len(out) == 0 {
 		return any1
+	}
+	return Dedup(out)
+}
+
+// SetField returns the URL patterns after url's field (Path, RawPath,
+// RawQuery) is set to one of vals: u.Path = p keeps scheme and host,
+// u.RawQuery = q replaces the query.
+func SetField(urls []Pattern, field string, vals []Pattern) []Pattern {
+	var out []Pattern
+	for _, u := range urls {
+		for _, v := range vals {
+			switch field {
+			case "Path", "RawPath":
+				out = append(out, Concat(schemeHost(u), v))
+			case "RawQuery":
+				out = append(out, Concat(cutQuery(u), Lit("?"), v))
+			default:
+				out = append(out, u)
+			}
+		}
 	}
 	return Dedup(out)
 }
@@ -289,6 +330,26 @@ func (e *Evaluator) callResult(call *ssa.CallCommon, i int, d int) []Pattern {
 					out = append(out, p)
 				}
 				return Dedup(out)
+			}
+		case "strings.Join":
+			if i == 0 && len(call.Args) == 2 {
+				sep, ok := constString(call.Args[1])
+				elems := e.varargs(call.Args[0])
+				if !ok || elems == nil {
+					return any1
+				}
+				out := []Pattern{nil}
+				for k, el := range elems {
+					if k > 0 {
+						out = Product(out, []Pattern{Lit(sep)})
+					}
+					if el == nil {
+						out = Product(out, any1)
+					} else {
+						out = Product(out, e.str(el, d))
+					}
+				}
+				return out
 			}
 		case "strings.TrimSpace", "path.Clean":
 			return arg(0)
@@ -784,8 +845,9 @@ func fieldStruct(t types.Type) *types.Struct {
 	return s
 }
 
-// derivedFromField reports whether v is computed from a load of field f of
-// ptr (looking through a few calls and conversions).
+// derivedFromField reports whether v trims field f of ptr
+// (u.Path = strings.TrimLeft(u.Path, "/") and the like), which keeps the
+// field's meaning.
 func derivedFromField(v ssa.Value, ptr ssa.Value, f int) bool {
 	for range 4 {
 		switch x := v.(type) {
@@ -793,7 +855,8 @@ func derivedFromField(v ssa.Value, ptr ssa.Value, f int) bool {
 			fa, ok := x.X.(*ssa.FieldAddr)
 			return ok && fa.X == ptr && fa.Field == f
 		case *ssa.Call:
-			if len(x.Call.Args) == 0 {
+			fn := x.Call.StaticCallee()
+			if fn == nil || len(x.Call.Args) == 0 || !strings.HasPrefix(FuncName(fn), "strings.Trim") {
 				return false
 			}
 			v = x.Call.Args[0]

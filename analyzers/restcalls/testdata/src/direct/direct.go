@@ -156,3 +156,26 @@ func withRetry(cfg Config) {
 	_ = resp
 	req.Header.Set("X", "y")
 }
+
+func fieldsAfter(cfg Config, key string) {
+	req, _ := http.NewRequest("GET", cfg.BaseURL, nil) // want `call GET …/rest/api/3/issue/…/changelog\?… via net/http`
+	req.URL.Path = "/rest/api/3/issue/" + key + "/changelog"
+	q := req.URL.Query()
+	q.Set("startAt", "0")
+	req.URL.RawQuery = q.Encode()
+	http.DefaultClient.Do(req)
+
+	u := *cfg.Site
+	u.Path = path.Join(u.Path, "rest/api/3/groups/picker")
+	http.Get(u.String()) // want `call GET …/rest/api/3/groups/picker via net/http`
+
+	http.Get(strings.Join([]string{cfg.BaseURL, "rest", "api", "3", "label"}, "/")) // want `call GET …/rest/api/3/label via net/http`
+}
+
+func conditionalMethod(cfg Config, del bool) {
+	req, _ := http.NewRequest("GET", cfg.BaseURL+"/rest/api/3/version/1", nil) // want `call GET …/rest/api/3/version/1 via net/http` `call DELETE …/rest/api/3/version/1 via net/http`
+	if del {
+		req.Method = "DELETE"
+	}
+	http.DefaultClient.Do(req)
+}
