@@ -584,3 +584,56 @@ func TestE2EColor(t *testing.T) {
 		t.Errorf("-out file on a terminal:\n%q", data)
 	}
 }
+
+// TestE2EGoTool follows the README's go tool recipe in a copy of the demo
+// app: connectlint added as a tool of the app's module (a replace points
+// at this work tree instead of a published version), then run with
+// go tool and as go vet's -vettool via go tool -n.
+func TestE2EGoTool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds connectlint inside another module; skipped in -short mode")
+	}
+	if buildErr != nil {
+		t.Skipf("cannot build connectlint: %v", buildErr)
+	}
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(absFixture(t, "demo"))); err != nil {
+		t.Fatal(err)
+	}
+	goCmd := func(args ...string) result {
+		t.Helper()
+		return command(t, dir, "go", args...)
+	}
+	if res := goCmd("mod", "edit", "-replace=github.com/connectlint/connectlint="+root,
+		"-tool=github.com/connectlint/connectlint/cmd/connectlint"); res.code != 0 {
+		t.Fatalf("go mod edit: %s", res.stderr)
+	}
+	if res := goCmd("mod", "tidy"); res.code != 0 {
+		t.Skipf("go mod tidy cannot resolve connectlint's dependencies here (offline?):\n%s", res.stderr)
+	}
+
+	want, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "e2e", "golden", "demo.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tool := goCmd("tool", "connectlint", "./...")
+	if tool.stdout != string(want) {
+		t.Errorf("go tool connectlint ./...: exit %d\n%s%s\nwant the demo golden:\n%s", tool.code, tool.stdout, tool.stderr, want)
+	}
+	if (tool.code == exitFindings) != (len(want) > 0) {
+		t.Errorf("go tool connectlint: exit %d", tool.code)
+	}
+
+	path := strings.TrimSpace(goCmd("tool", "-n", "connectlint").stdout)
+	if path == "" {
+		t.Fatal("go tool -n connectlint printed nothing")
+	}
+	vet := goCmd("vet", "-vettool="+path, "./...")
+	if (vet.code != 0) != (len(want) > 0) || len(want) > 0 && !strings.Contains(vet.stderr, "atlassian-connect.json:") {
+		t.Errorf("go vet -vettool=$(go tool -n connectlint): exit %d\n%s", vet.code, vet.stderr)
+	}
+}
