@@ -44,8 +44,8 @@ func (h *Handling) empty() bool {
 	return len(h.Examines) == 0 && h.Response == 0 && h.StatusErr == 0 && !h.Unchecked
 }
 
-func (h *Handling) examines(param int) bool  { return slices.Contains(h.Examines, param) }
-func (h *Handling) tells403(param int) bool  { return slices.Contains(h.Tells403, param) }
+func (h *Handling) examines(param int) bool { return slices.Contains(h.Examines, param) }
+func (h *Handling) tells403(param int) bool { return slices.Contains(h.Tells403, param) }
 
 func (h *Handling) String() string {
 	var parts []string

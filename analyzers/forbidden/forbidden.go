@@ -456,10 +456,8 @@ func (c *checker) check(call *restcalls.Call) {
 	if !o.ok {
 		fl := o.fl
 		switch {
-		case src.statusErr && !fl.used && len(fl.resps) == 0:
-			ruleUnchecked.Reportf(c.pass, at, "response of %s is dropped with its error, the only place %s reports a non-2xx status; %s", op, call.Via, consequence)
 		case src.statusErr:
-			ruleUnchecked.Reportf(c.pass, at, "response of %s is used without checking its error, the only place %s reports a non-2xx status; %s", op, call.Via, consequence)
+			ruleUnchecked.Reportf(c.pass, at, "error of %s is never read, and %s reports a non-2xx status only through it; %s", op, call.Via, consequence)
 		case fl.used || src.unchecked:
 			ruleUnchecked.Reportf(c.pass, at, "response of %s is used without checking its status; %s", op, consequence)
 		default:
@@ -484,7 +482,17 @@ func (c *checker) check(call *restcalls.Call) {
 func operation(call *restcalls.Call) string {
 	if call.Match.Kind == apispec.Matched && len(call.Match.Ops) > 0 {
 		op := call.Match.Ops[0]
-		return op.Method + " " + op.Path
+		path := op.Path
+		// The table answers /rest/api/2 and /rest/api/latest with the v3
+		// operation; name the version the code calls.
+		if rest, ok := strings.CutPrefix(path, "/rest/api/3/"); ok {
+			for _, v := range []string{"2", "latest"} {
+				if strings.Contains(call.URL.String(), "/rest/api/"+v+"/") {
+					path = "/rest/api/" + v + "/" + rest
+				}
+			}
+		}
+		return op.Method + " " + path
 	}
 	m := call.Method
 	if m == "" {

@@ -9,5 +9,6 @@ import (
 )
 
 func TestForbidden(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), forbidden.Analyzer, "nethttp")
+	analysistest.Run(t, analysistest.TestData(), forbidden.Analyzer,
+		"nethttp", "helpers", "helperuse", "jiraapp", "atlassianapp", "github.com/...")
 }
