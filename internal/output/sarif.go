@@ -56,7 +56,7 @@ type sarifDriver struct {
 
 type sarifRule struct {
 	ID                   string              `json:"id"`
-	Name                 string              `json:"name"`
+	Name                 string              `json:"name,omitempty"`
 	ShortDescription     sarifMultiformatMsg `json:"shortDescription"`
 	FullDescription      sarifMultiformatMsg `json:"fullDescription"`
 	Help                 sarifMultiformatMsg `json:"help"`
@@ -209,9 +209,13 @@ func problemText(p Problem) string {
 }
 
 func sarifRuleOf(r *rules.Rule) sarifRule {
+	name := pascalCase(r.ID)
+	if strings.EqualFold(name, r.ID) {
+		name = "" // a one-word ID (oauth1): SARIF1001 wants name omitted when it equals id
+	}
 	return sarifRule{
 		ID:   r.ID,
-		Name: pascalCase(r.ID),
+		Name: name,
 		ShortDescription: sarifMultiformatMsg{
 			Text: sentence(r.Title),
 		},
