@@ -2,6 +2,7 @@ package descriptor
 
 import (
 	"fmt"
+	"go/build"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ func init() {
 
 func run(pass *analysis.Pass) (any, error) {
 	dir := packageDir(pass)
-	if dir == "" {
+	if dir == "" || outsideApp(pass, dir) {
 		return &Result{}, nil
 	}
 	disc := discover(resolveExplicit(explicitFile, dir), dir, pass.Files)
@@ -73,6 +74,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return &Result{Descriptor: l.desc, File: file}, nil
+}
+
+// outsideApp reports whether the package belongs to the standard library
+// or a versioned dependency. Analyzers with facts run on those too; they
+// are not the app, so they get no descriptor.
+func outsideApp(pass *analysis.Pass, dir string) bool {
+	if m := pass.Module; m != nil && m.Version != "" {
+		return true
+	}
+	goroot := build.Default.GOROOT
+	return goroot != "" && within(dir, filepath.Join(goroot, "src"))
 }
 
 // resolveExplicit makes the -descriptor.file path absolute: relative to the

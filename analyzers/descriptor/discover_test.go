@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -189,5 +190,54 @@ func TestResolveExplicit(t *testing.T) {
 		if got := resolveExplicit(tc.file, sub); got != tc.want {
 			t.Errorf("resolveExplicit(%q) = %q, want %q", tc.file, got, tc.want)
 		}
+	}
+}
+
+// probeFact gives probe a fact type, so the checker runs it, and the
+// descriptor analyzer it requires, on every dependency.
+type probeFact struct{}
+
+func (*probeFact) AFact() {}
+
+// TestDependencies checks that standard library packages get no
+// descriptor, even an explicit one: they are not the app.
+func TestDependencies(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is needed to load packages")
+	}
+	explicitFile, _ = filepath.Abs("../../testdata/descriptors/good.json")
+	defer func() { explicitFile = "" }()
+	var mu sync.Mutex
+	got := map[string]bool{}
+	probe := &analysis.Analyzer{
+		Name:      "probe",
+		Doc:       "records which packages get a descriptor",
+		Requires:  []*analysis.Analyzer{Analyzer},
+		FactTypes: []analysis.Fact{new(probeFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			got[pass.Pkg.Path()] = pass.ResultOf[Analyzer].(*Result).Descriptor != nil
+			return nil, nil
+		},
+	}
+	dir, _ := filepath.Abs(filepath.Join("testdata", "modules", "embed"))
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off"),
+	}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil || packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("loading %s: %v", dir, err)
+	}
+	if _, err := checker.Analyze([]*analysis.Analyzer{probe}, pkgs, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !got["example.com/embed"] {
+		t.Errorf("the app's main package got no descriptor")
+	}
+	if has, ok := got["os"]; !ok || has {
+		t.Errorf("package os: analysed %v, got a descriptor %v; want analysed without one", ok, has)
 	}
 }
