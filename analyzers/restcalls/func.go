@@ -198,14 +198,57 @@ func (f *funcState) record(s *Summary, o occurrence) {
 
 // fixed tells whether a request's method and URL are settled enough to be
 // listed where they are built: the method does not come from a parameter,
-// and the URL either does not depend on parameters or already holds the
-// REST path (parameters then only fill in IDs and keys). Otherwise the
-// function is a wrapper and the request is listed at its callers.
+// and every parameter in the URL only fills in a value: the site (before
+// the REST path), a path segment after a resource name
+// ("/rest/api/3/issue/"+key), or a query value. A parameter that extends
+// the path ("/rest/api/3"+path, "/rest/api/3/"+path) makes the function a
+// wrapper: the request is listed at its callers.
 func fixed(method, url strpat.Pattern) bool {
 	if method.HasParams() {
 		return false
 	}
-	return !url.HasParams() || looksLikeAPIPath(url)
+	var before strings.Builder // literal text so far
+	inQuery := false
+	for i, e := range url {
+		if !e.Wild {
+			before.WriteString(e.Lit)
+			if strings.ContainsAny(e.Lit, "?#") {
+				inQuery = true
+			}
+			continue
+		}
+		if e.Param == 0 || inQuery {
+			continue
+		}
+		text := before.String()
+		if !looksLikeAPIPath(strpat.Lit(text)) {
+			if looksLikeAPIPath(url[i+1:]) {
+				continue // the site or base URL, before the REST path
+			}
+			return false // the parameter may be the whole path
+		}
+		if !strings.HasSuffix(text, "/") {
+			return false // extends a segment: "/rest/api/3"+path
+		}
+		segs := strings.Split(strings.TrimSuffix(text, "/"), "/")
+		if isRootSegment(segs[len(segs)-1]) {
+			return false // "/rest/api/3/"+path
+		}
+	}
+	return true
+}
+
+// isRootSegment reports whether a path segment is part of an API's root
+// ("rest", "api", "3", "1.0", "latest", "v2") rather than a resource name.
+func isRootSegment(seg string) bool {
+	switch strings.ToLower(seg) {
+	case "", "rest", "api", "latest", "wiki", "agile", "servicedeskapi", "ex", "jira", "confluence":
+		return true
+	}
+	if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') {
+		seg = seg[1:]
+	}
+	return strings.Trim(seg, "0123456789.") == ""
 }
 
 // looksLikeAPIPath reports whether the literal text of url (before any

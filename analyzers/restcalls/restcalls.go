@@ -88,6 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	a.exportFacts()
 	slices.SortStableFunc(a.calls, func(x, y *Call) int { return int(x.Pos - y.Pos) })
+	a.calls = mergeQueries(a.calls)
 	res.candidates = a.calls
 	if len(a.calls) > 0 {
 		res.SSA = a.ssa
@@ -105,6 +106,32 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// mergeQueries merges the alternatives of one call that differ only in
+// their query string (a parameter added on some paths) into one whose
+// query is a wildcard: the query does not change the operation. calls is
+// sorted by position.
+func mergeQueries(calls []*Call) []*Call {
+	var out []*Call
+	for _, c := range calls {
+		merged := false
+		for i := len(out) - 1; i >= 0 && out[i].Pos == c.Pos; i-- {
+			o := out[i]
+			if o.Method == c.Method && o.Instr == c.Instr && o.Via == c.Via && o.Nested == c.Nested &&
+				o.URL.WithoutQuery().Equal(c.URL.WithoutQuery()) {
+				if !o.URL.Equal(c.URL) {
+					o.URL = strpat.Concat(o.URL.WithoutQuery(), strpat.Lit("?"), strpat.Any())
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Describe renders a call for messages: "GET …/rest/api/3/issue/… via net/http".

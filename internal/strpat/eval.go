@@ -828,7 +828,7 @@ func (e *Evaluator) urlFields(ptr ssa.Value, base []Pattern, d int) []Pattern {
 func cutQuery(p Pattern) Pattern {
 	for i, e := range p {
 		if !e.Wild {
-			if j := strings.IndexByte(e.Lit, '?'); j >= 0 {
+			if j := strings.IndexAny(e.Lit, "?#"); j >= 0 {
 				return Concat(p[:i], Lit(e.Lit[:j]))
 			}
 		}

@@ -356,3 +356,7 @@ func queryStart(s string) int {
 func isSchemeChar(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
 }
+
+// WithoutQuery returns p up to its query or fragment, when p's literal
+// text fixes where that starts.
+func (p Pattern) WithoutQuery() Pattern { return cutQuery(p) }

@@ -25,7 +25,7 @@ func main() {
 	if _, err := jc.Issue.Delete("KEY-1"); err != nil { // want `call DELETE …/rest/api/2/issue/KEY-1 via go-jira`
 		log.Print(err)
 	}
-	issue, _, err := jc.Issue.GetWithContext(ctx, "KEY-2", nil) // want `call GET …/rest/api/2/issue/KEY-2 via go-jira` `call GET …/rest/api/2/issue/KEY-2\?… via go-jira`
+	issue, _, err := jc.Issue.GetWithContext(ctx, "KEY-2", nil) // want `call GET …/rest/api/2/issue/KEY-2\?… via go-jira`
 	_, _ = issue, err
 	jc.User.GetSelf()                                                      // want `call GET …/rest/api/2/myself via go-jira`
 	jc.Project.Get("PROJ")                                                 // want `call GET …/rest/api/2/project/PROJ via go-jira`

@@ -123,3 +123,20 @@ func WithDoer(d Doer, base string) { // want WithDoer:`sends GET <base>/rest/api
 	req, _ := http.NewRequest("GET", base+"/rest/api/3/priority", nil) // want `call GET …/rest/api/3/priority via \(Doer\).Do`
 	d.Do(req)
 }
+
+// API-root wrappers (as in jira-cli): the path parameter extends the REST
+// root, so the request is listed at the callers.
+const baseV3 = "/rest/api/3"
+
+func (c *Client) rootGet(ctx context.Context, p string) (*http.Response, error) {
+	return c.do(ctx, http.MethodGet, baseV3+p, nil)
+}
+
+func (c *Client) rootDelete(ctx context.Context, p string) (*http.Response, error) {
+	return c.do(ctx, http.MethodDelete, baseV3+"/"+p, nil)
+}
+
+func (c *Client) useRoots(ctx context.Context, key string) {
+	c.rootGet(ctx, "/issue/"+key+"/worklog") // want `call GET …/rest/api/3/issue/…/worklog via \(\*Client\).rootGet`
+	c.rootDelete(ctx, "filter/10")           // want `call DELETE …/rest/api/3/filter/10 via \(\*Client\).rootDelete`
+}
