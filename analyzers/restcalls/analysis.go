@@ -23,6 +23,7 @@ type state struct {
 	imported map[*types.Func]*Summary
 	impls    map[string][]*ssa.Function
 	calls    []*Call
+	sends    []*Call
 	lparens  map[token.Pos]*ast.CallExpr
 }
 

@@ -61,6 +61,11 @@
 // wrapper call, the library method call), or nil when the request is only
 // built here; Response says which of Instr's results holds the response.
 //
+// For the 403 check, Result.Sends lists every call that yields the response
+// of an Atlassian request: the Calls with a response, and the sends inside
+// wrappers whose path still depends on a parameter (the wrapper examines
+// the response, but the operation is only known at its callers).
+//
 // A call of a function from another package whose request was already
 // settled there is listed again when that package is in another module (a
 // library), and, marked Nested, when it is in this module but returns the

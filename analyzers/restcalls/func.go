@@ -168,6 +168,18 @@ func (f *funcState) record(s *Summary, o occurrence) {
 		s.addEffect(Effect{Method: r.method, URL: r.url, Sent: true, Response: ret + 1, Via: via})
 	}
 	if !fixed(r.method, r.url) {
+		if o.send != nil && o.resp >= 0 {
+			// A wrapper's own send: listed for the 403 check only.
+			c := &Call{
+				Method:   methodString(r.method.Subst(nil)[0]),
+				URL:      strpat.CleanURL(r.url.Subst(nil)[0]),
+				Via:      r.via,
+				Instr:    o.send,
+				Response: o.resp,
+			}
+			c.Pos, c.End = f.a.position(o.send)
+			f.a.sends = append(f.a.sends, c)
+		}
 		return
 	}
 	nested := false
@@ -194,6 +206,9 @@ func (f *funcState) record(s *Summary, o occurrence) {
 	}
 	c.Pos, c.End = f.a.position(at)
 	f.a.calls = append(f.a.calls, c)
+	if c.Instr != nil && c.Response >= 0 {
+		f.a.sends = append(f.a.sends, c)
+	}
 }
 
 // fixed tells whether a request's method and URL are settled enough to be

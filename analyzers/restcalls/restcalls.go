@@ -47,6 +47,16 @@ type Call struct {
 type Result struct {
 	Calls []*Call
 
+	// Sends lists, for the 403 check, every call in this package that
+	// yields the response of an Atlassian request (Instr != nil, Response
+	// >= 0): the Calls that have a response, and the sends inside wrappers
+	// whose path still depends on a parameter (jira-cli's search(path)
+	// calling c.GetV2(ctx, path): URL "…/rest/api/2…", its parameters
+	// wildcards, Match the broad match). Alternatives may share an Instr.
+	// Sends of wrappers whose URL is a bare parameter (do(method, path))
+	// are not here: their callers' Calls are.
+	Sends []*Call
+
 	// SSA is the package's SSA form that Call.Instr belongs to, nil when
 	// no request was found (the package may have been skipped: it imports
 	// neither net/http nor a package that makes requests). Analyzers that
@@ -90,7 +100,7 @@ func run(pass *analysis.Pass) (any, error) {
 	slices.SortStableFunc(a.calls, func(x, y *Call) int { return int(x.Pos - y.Pos) })
 	a.calls = mergeQueries(a.calls)
 	res.candidates = a.calls
-	if len(a.calls) > 0 {
+	if len(a.calls) > 0 || len(a.sends) > 0 {
 		res.SSA = a.ssa
 	}
 	for _, c := range a.calls {
@@ -99,6 +109,15 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		res.Calls = append(res.Calls, c)
+	}
+	slices.SortStableFunc(a.sends, func(x, y *Call) int { return int(x.Pos - y.Pos) })
+	for _, c := range a.sends {
+		if c.Match.Kind == apispec.NotAtlassian && c.Match.Ops == nil && c.Match.Suggestions == nil {
+			c.Match = lookup(c.Method, c.URL)
+		}
+		if c.Match.Kind != apispec.NotAtlassian {
+			res.Sends = append(res.Sends, c)
+		}
 	}
 	if report {
 		for _, c := range res.Calls {

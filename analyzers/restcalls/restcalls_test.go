@@ -5,12 +5,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/connectlint/connectlint/analyzers/restcalls"
+	"github.com/connectlint/connectlint/internal/apispec"
 )
 
 func TestDiscovery(t *testing.T) {
@@ -20,6 +22,29 @@ func TestDiscovery(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer,
 		"direct", "wrappers", "wrapuser")
 	checkResponses(t, results)
+
+	// A wrapper whose path extends the REST root sends an Atlassian
+	// request: its response is listed in Sends, not in Calls.
+	found := false
+	for _, r := range results {
+		res := r.Result.(*restcalls.Result)
+		for _, c := range res.Sends {
+			if c.Instr.Parent().Name() == "rootGet" {
+				found = true
+				if c.Method != "GET" || c.URL.String() != "…/rest/api/3…" || c.Match.Kind == apispec.NotAtlassian {
+					t.Errorf("rootGet send = %s %s (%v)", c.Method, c.URL, c.Match.Kind)
+				}
+			}
+		}
+		for _, c := range res.Calls {
+			if c.Instr != nil && c.Instr.Parent().Name() == "rootGet" {
+				t.Errorf("rootGet's send is listed as a call: %s", c.Describe())
+			}
+		}
+	}
+	if !found {
+		t.Errorf("rootGet's send not in Sends")
+	}
 }
 
 // checkResponses checks what the 403 analyzer relies on: Instr yields the
@@ -35,8 +60,16 @@ func checkResponses(t *testing.T, results []*analysistest.Result) {
 		if len(res.Calls) > 0 && res.SSA == nil {
 			t.Errorf("%s: calls but no SSA", r.Pass.Pkg.Path())
 		}
+		for _, c := range res.Sends {
+			if c.Instr == nil || c.Response < 0 {
+				t.Errorf("%s: send without a response", r.Pass.Fset.Position(c.Pos))
+			}
+		}
 		for _, c := range res.Calls {
 			pos := r.Pass.Fset.Position(c.Pos)
+			if c.Instr != nil && c.Response >= 0 && !slices.Contains(res.Sends, c) {
+				t.Errorf("%s: call with a response missing from Sends", pos)
+			}
 			if c.Instr == nil {
 				if c.Response != -1 {
 					t.Errorf("%s: no Instr but Response %d", pos, c.Response)
