@@ -72,17 +72,17 @@ func (c *checker) checkExcess(prog *Needs) {
 }
 
 // unresolvedText says how many calls could not be resolved and where the
-// first few are.
+// first few are; the scopes subcommand lists them all, with what each is.
 func (c *checker) unresolvedText(us []Unresolved) string {
 	var b strings.Builder
 	if len(us) == 1 {
-		b.WriteString("1 Atlassian call could not be resolved to an operation: ")
+		b.WriteString("1 Atlassian call could not be resolved to an operation (")
 	} else {
-		fmt.Fprintf(&b, "%d Atlassian calls could not be resolved to operations: ", len(us))
+		fmt.Fprintf(&b, "%d Atlassian calls could not be resolved to operations (", len(us))
 	}
 	for i, u := range us {
 		if i == maxListed {
-			fmt.Fprintf(&b, ", and %d more", len(us)-maxListed)
+			fmt.Fprintf(&b, ", and %d more: see connectlint scopes", len(us)-maxListed)
 			break
 		}
 		if i > 0 {
@@ -90,12 +90,9 @@ func (c *checker) unresolvedText(us []Unresolved) string {
 		}
 		p := u.Pos
 		p.File = c.rel(p.File)
-		fmt.Fprintf(&b, "%s (%s", p, u.What)
-		if u.Candidates > 1 {
-			fmt.Fprintf(&b, ", %d candidate operations needing different scopes", u.Candidates)
-		}
-		b.WriteString(")")
+		b.WriteString(p.String())
 	}
+	b.WriteString(")")
 	return b.String()
 }
 

@@ -77,7 +77,7 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatalf("%v:\n%s", err, stdout.String())
 	}
-	if want := []string{"READ", "WRITE", "DELETE", "ADMIN", "ACT_AS_USER"}; !slices.Equal(got.Scopes, want) {
+	if want := []string{"READ", "WRITE", "DELETE", "ADMIN", "ACT_AS_USER", "ACCESS_EMAIL_ADDRESSES"}; !slices.Equal(got.Scopes, want) {
 		t.Errorf("scopes = %q, want %q", got.Scopes, want)
 	}
 	has := func(scope, pos string) bool {
@@ -100,7 +100,12 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 	for _, u := range got.Unresolved {
 		unresolved = append(unresolved, u.Pos)
 	}
-	if want := []string{"candidates/candidates.go:14:12", "missing/missing.go:25:12", "unresolved/unresolved.go:14:12"}; !slices.Equal(unresolved, want) {
+	if want := []string{
+		"candidates/candidates.go:14:12",
+		"manyunresolved/many.go:12:2", "manyunresolved/many.go:13:2", "manyunresolved/many.go:14:2", "manyunresolved/many.go:15:2",
+		"missing/missing.go:25:12",
+		"unresolved/unresolved.go:14:12",
+	}; !slices.Equal(unresolved, want) {
 		t.Errorf("unresolved at %q, want %q", unresolved, want)
 	}
 }

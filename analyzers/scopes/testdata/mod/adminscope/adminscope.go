@@ -1,4 +1,4 @@
-package main // want package:"needs DELETE, ACT_AS_USER"
+package main // want package:"\\) needs DELETE, ACT_AS_USER}$"
 
 import "net/http"
 

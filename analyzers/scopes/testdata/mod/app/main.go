@@ -1,4 +1,4 @@
-package main // want package:"needs WRITE"
+package main // want package:"\\) needs WRITE}$"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package main // want package:"needs READ, ADMIN"
+package main // want package:"\\) needs READ, ADMIN}$"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package main // want package:"needs DELETE"
+package main // want package:"\\) needs DELETE}$"
 
 import "net/http"
 

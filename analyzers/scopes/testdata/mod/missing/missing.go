@@ -1,4 +1,4 @@
-package main // want package:"needs READ, WRITE, DELETE, ACT_AS_USER; 1 unresolved"
+package main // want package:"\\) needs READ, WRITE, DELETE, ACT_AS_USER; 1 unresolved}$"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package main // want package:"needs READ; 1 unresolved"
+package main // want package:"\\) needs READ; 1 unresolved}$"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-package jira // want package:"needs READ, DELETE"
+package jira // want package:"\\) needs READ, DELETE}$"
 
 // The app's client: its calls count toward the program's needs through a
 // package fact.
