@@ -10,6 +10,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/authn"
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
+	"github.com/connectlint/connectlint/analyzers/forbidden"
 	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/suppress"
 )
@@ -20,6 +21,7 @@ func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
 		scopes.Analyzer,
+		forbidden.Analyzer,
 		authn.Analyzer,
 	}
 }

@@ -12,3 +12,13 @@ func TestForbidden(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), forbidden.Analyzer,
 		"nethttp", "helpers", "helperuse", "jiraapp", "atlassianapp", "github.com/...")
 }
+
+// TestStrict checks -forbidden.strict: a checked status must tell 403
+// apart, itself or through a helper.
+func TestStrict(t *testing.T) {
+	if err := forbidden.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer forbidden.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, analysistest.TestData(), forbidden.Analyzer, "strictmode")
+}
