@@ -124,7 +124,7 @@ func literalValues(info *types.Info, files []*ast.File) map[types.Object]string 
 // TestSeverity checks the default severities and the note variant of
 // insecure-tls for a non-constant InsecureSkipVerify.
 func TestSeverity(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "tlsconf", "gonnectapp")
+	results := analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "tlsconf", "gonnectapp", "jwtcheck")
 	got := map[string]int{}
 	for _, r := range results {
 		for _, d := range r.Action.Diagnostics {
@@ -134,6 +134,8 @@ func TestSeverity(t *testing.T) {
 	want := map[string]int{
 		"insecure-tls/error": 2, "insecure-tls/note": 2,
 		"jwt-no-qsh/error": 1, "jwt-no-qsh/note": 1,
+		"jwt-unverified/warning": 3, // unpinned algorithms: hardening
+		"jwt-unverified/error":   3, // claims validation off, alg none twice
 	}
 	for k, n := range want {
 		if got[k] != n {

@@ -79,3 +79,11 @@ func none(raw string) {
 		return jwt.UnsafeAllowNoneSignatureType, nil // want `jwt.UnsafeAllowNoneSignatureType accepts unsigned tokens \(alg: none\)`
 	}, jwt.WithValidMethods([]string{"HS256", "none"})) // want `"none" among the valid JWT methods accepts unsigned tokens`
 }
+
+func checkedBefore(raw string, method jwt.SigningMethod) (*jwt.Token, error) {
+	unverified, _ := jwt.Parse(raw, nil)
+	if unverified.Method.Alg() != method.Alg() {
+		return nil, errors.New("unexpected signing method")
+	}
+	return jwt.Parse(raw, func(t *jwt.Token) (any, error) { return secretFor(t), nil })
+}
