@@ -53,12 +53,17 @@ reported once, at the declared scope, by each main package; library packages
 do not report it, as they see only part of the app. It is reported only when
 every call found was resolved to operations that agree on a scope; otherwise
 connectlint reports unresolved-calls instead. It is not reported when the Go
-code makes no Atlassian call at all.
+code makes no Atlassian call at all. Calls in _test.go files do not count.
+When several programs of a module share one descriptor, each main package
+judges by its own needs, so a helper command that needs less than the
+server reports scopes the server uses: run connectlint on the server's
+packages, or ignore the finding for the helper.
 
 Calls made from the app's pages in the browser (AP.request) need scopes too
 and are not seen by connectlint: keep a scope they need, and silence the
 finding with an ignore entry in .connectlint.yaml giving that reason (rule
 excess-scope, path atlassian-connect.json).
+
 ` + "`connectlint scopes ./...`" + ` prints the scopes the code needs and why.`,
 		Bad: `{
   "scopes": ["READ", "WRITE", "ADMIN"]
