@@ -51,8 +51,6 @@ type checker struct {
 
 var noHandling = &Handling{}
 
-var debugf = func(string, ...any) {}
-
 func run(pass *analysis.Pass) (any, error) {
 	if inGOROOT(pass) {
 		// The standard library's senders are known by name; net/http's own
@@ -450,7 +448,6 @@ func (c *checker) check(call *restcalls.Call) {
 		return
 	}
 	o := c.follow(src)
-	debugf("check %v: src %+v ok=%v here=%v exams=%v used=%v returned=%d", call.Instr, src, o.ok, o.here, o.fl.exams, o.fl.used, o.fl.returned)
 	op := operation(call)
 	at := c.callRange(call.Instr)
 	if !o.ok {

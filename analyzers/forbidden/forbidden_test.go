@@ -1,6 +1,9 @@
 package forbidden_test
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -21,4 +24,24 @@ func TestStrict(t *testing.T) {
 	}
 	defer forbidden.Analyzer.Flags.Set("strict", "false")
 	analysistest.Run(t, analysistest.TestData(), forbidden.Analyzer, "strictmode")
+}
+
+// TestLibraries runs the check on an app using the real go-jira and
+// go-atlassian sources from the module proxy: that their methods report a
+// non-2xx status as an error is learnt from their code.
+func TestLibraries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("downloads modules")
+	}
+	dir, err := filepath.Abs("testdata/libs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("module proxy unreachable, skipping: go mod download: %v\n%s", err, out)
+	}
+	analysistest.Run(t, dir, forbidden.Analyzer, "./app")
 }

@@ -11,4 +11,5 @@ type ResponseScheme struct {
 	Code     int
 	Endpoint string
 }
+
 var ErrStatus = errors.New("invalid status code")
