@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/connect"
 )
 
@@ -54,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if dir == "" || outsideApp(pass, dir) {
 		return &Result{}, nil
 	}
-	disc := discover(resolveExplicit(explicitFile, dir), dir, pass.Files)
+	disc := discover(explicitPath(dir), dir, pass.Files)
 
 	if len(disc.ambiguous) > 0 {
 		if owns(pass, dir, disc.level, false) {
@@ -85,6 +86,20 @@ func outsideApp(pass *analysis.Pass, dir string) bool {
 	}
 	goroot := build.Default.GOROOT
 	return goroot != "" && within(dir, filepath.Join(goroot, "src"))
+}
+
+// explicitPath is the descriptor chosen by the user: the -descriptor.file
+// flag, else the config file's "descriptor" (the only way to choose it under
+// go vet, which passes no connectlint flags). A broken config file is
+// reported by the connectlint analyzer, not here.
+func explicitPath(dir string) string {
+	if explicitFile != "" {
+		return resolveExplicit(explicitFile, dir)
+	}
+	if cfg, err := config.Load(dir); err == nil && cfg != nil {
+		return cfg.Descriptor
+	}
+	return ""
 }
 
 // resolveExplicit makes the -descriptor.file path absolute: relative to the

@@ -74,6 +74,15 @@ func TestDiscovery(t *testing.T) {
 			},
 		},
 		{
+			// The config file's descriptor wins over discovery (go vet
+			// passes no flags, so this is how vet users choose one).
+			module: "configured",
+			want: []string{
+				"example.com/configured: deploy/connect-prod.json",
+				`example.com/configured: deploy/connect-prod.json:3:14: error: baseUrl "http://configured.example.com" is not https: the shared secret and the signed requests Atlassian sends to the app would travel in clear text [insecure-base-url]`,
+			},
+		},
+		{
 			module: "none",
 			want:   []string{"example.com/none: -"},
 		},
