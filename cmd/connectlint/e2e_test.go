@@ -437,6 +437,10 @@ func TestE2ESubcommands(t *testing.T) {
 	if endpoint.code != exitOK || !strings.Contains(endpoint.stdout, "/rest/api/3/myself") {
 		t.Errorf("endpoint: exit %d\n%s%s", endpoint.code, endpoint.stdout, endpoint.stderr)
 	}
+	scopes := connectlint(t, "", "scopes", "-C", fixture("demo"))
+	if scopes.code != exitOK || !strings.HasPrefix(scopes.stdout, "[") {
+		t.Errorf("scopes: exit %d\n%s%s", scopes.code, scopes.stdout, scopes.stderr)
+	}
 	list := connectlint(t, "", "explain")
 	if list.code != exitOK {
 		t.Errorf("explain: exit %d", list.code)

@@ -22,6 +22,8 @@ Usage:
 
 	connectlint [flags] [packages]    check packages (default ./...)
 	connectlint explain [RULE]        describe a rule, or list them all
+	connectlint scopes [-C dir] [packages]
+	                                  print the scopes the code needs, with reasons
 	connectlint endpoint [METHOD] PATH
 	                                  look up a REST operation and the scopes it needs
 	connectlint version               print the version and the API table's sources

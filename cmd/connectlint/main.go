@@ -5,7 +5,7 @@
 //
 //	connectlint [flags] [packages]             standalone (packages default to ./...)
 //	go vet -vettool=$(command -v connectlint) ./...
-//	connectlint explain|endpoint|version|help   subcommands
+//	connectlint explain|scopes|endpoint|version|help   subcommands
 //
 // Exit status: 0 no findings, 3 findings, 1 connectlint could not do its
 // job (bad usage, or some code could not be loaded or analysed).
@@ -69,6 +69,7 @@ func isVetInvocation(args []string) bool {
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"explain":  runExplain,
 	"endpoint": runEndpoint, // endpoint.go
+	"scopes":   runScopes,   // scopes.go
 	"version":  runVersion,
 	"help":     runHelp,
 }
