@@ -24,6 +24,7 @@ type state struct {
 	impls    map[string][]*ssa.Function
 	calls    []*Call
 	sends    []*Call
+	globals  map[*ssa.Global][]ssa.Value
 	lparens  map[token.Pos]*ast.CallExpr
 }
 
@@ -42,6 +43,31 @@ func newAnalysis(pass *analysis.Pass) *state {
 }
 
 var emptySummary = &Summary{}
+
+// globalStores returns what this package's code stores to a package-level
+// variable of the package: its initial value, and any later assignment
+// (a base URL set from a flag in main then counts as one of the values).
+func (a *state) globalStores(g *ssa.Global) ([]ssa.Value, bool) {
+	if g.Pkg != a.ssa.Pkg {
+		return nil, false
+	}
+	if a.globals == nil {
+		a.globals = map[*ssa.Global][]ssa.Value{}
+		for _, fn := range a.ssa.SrcFuncs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok {
+						if sg, ok := st.Addr.(*ssa.Global); ok {
+							a.globals[sg] = append(a.globals[sg], st.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+	vals, ok := a.globals[g]
+	return vals, ok
+}
 
 // origin returns the generic function an instance was made from, or fn.
 func origin(fn *ssa.Function) *ssa.Function {

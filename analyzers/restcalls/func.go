@@ -43,6 +43,7 @@ type funcState struct {
 func (f *funcState) run() *Summary {
 	f.consumed = map[ssa.CallInstruction]bool{}
 	f.ev.CallResult = f.callResult
+	f.ev.GlobalStores = f.a.globalStores
 	for _, b := range f.fn.Blocks {
 		for _, instr := range b.Instrs {
 			if ci, ok := instr.(ssa.CallInstruction); ok {
@@ -675,6 +676,7 @@ func (f *funcState) freeVarOrigins(fv *ssa.FreeVar, depth int) []req {
 			}
 			outer := &funcState{a: f.a, fn: parent, consumed: map[ssa.CallInstruction]bool{}}
 			outer.ev.CallResult = outer.callResult
+			outer.ev.GlobalStores = f.a.globalStores
 			vals := []ssa.Value{mc.Bindings[idx]}
 			if a, ok := mc.Bindings[idx].(*ssa.Alloc); ok {
 				vals = stores(a)

@@ -229,9 +229,18 @@ func buildSSA(pass *analysis.Pass) *buildssa.SSA {
 			}
 		}
 	}
-	// Package initialisers hold the function literals of global variables.
+	// The package initialiser holds global variables' initial values
+	// (and their function literals); init#1, init#2... are the package's
+	// func init bodies.
 	if init := pkg.Func("init"); init != nil {
 		add(init)
+	}
+	for i := 1; ; i++ {
+		fn := pkg.Func(fmt.Sprintf("init#%d", i))
+		if fn == nil {
+			break
+		}
+		add(fn)
 	}
 	return res
 }

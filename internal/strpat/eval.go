@@ -31,6 +31,11 @@ type Evaluator struct {
 	// as argument 0. It returns ok=false to let the result be a wildcard.
 	CallResult func(call *ssa.CallCommon, i int, arg func(k int) []Pattern) (alts []Pattern, ok bool)
 
+	// GlobalStores, when set, returns the values stored to a package-level
+	// variable anywhere in its package (SSA keeps no referrers for
+	// globals); ok=false makes the variable a wildcard.
+	GlobalStores func(g *ssa.Global) (vals []ssa.Value, ok bool)
+
 	nodes  int
 	active map[ssa.Value]bool
 	cycled map[ssa.Value]bool // values whose evaluation ran into themselves
@@ -178,7 +183,19 @@ func (e *Evaluator) load(addr ssa.Value, d int) []Pattern {
 	case *ssa.Alloc:
 		return e.contents(addr, d)
 	case *ssa.Global:
-		return e.contents(addr, d)
+		if e.GlobalStores != nil {
+			if vals, ok := e.GlobalStores(addr); ok && len(vals) > 0 {
+				var out []Pattern
+				for _, v := range vals {
+					// Parameters of the storing function mean nothing here.
+					for _, p := range e.str(v, d) {
+						out = append(out, p.Subst(nil)...)
+					}
+				}
+				return Dedup(out)
+			}
+		}
+		return any1
 	}
 	// Struct fields, slice elements, pointers from elsewhere: configuration.
 	return any1
@@ -227,8 +244,10 @@ func SetField(urls []Pattern, field string, vals []Pattern) []Pattern {
 func (e *Evaluator) Contents(addr ssa.Value) []Pattern {
 	e.nodes = 0
 	switch addr.(type) {
-	case *ssa.Alloc, *ssa.Global:
+	case *ssa.Alloc:
 		return e.contents(addr, 0)
+	case *ssa.Global:
+		return e.load(addr, 0)
 	}
 	return e.str(addr, 0)
 }

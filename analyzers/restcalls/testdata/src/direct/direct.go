@@ -179,3 +179,19 @@ func conditionalMethod(cfg Config, del bool) {
 	}
 	http.DefaultClient.Do(req)
 }
+
+var site = "https://example.atlassian.net"
+
+func init() {
+	http.Get(site + "/rest/api/3/configuration") // want `call GET https://example.atlassian.net/rest/api/3/configuration via net/http`
+}
+
+var probe = func() { http.Head(site + "/rest/api/3/serverInfo") } // want `call HEAD https://example.atlassian.net/rest/api/3/serverInfo via net/http`
+
+var jiraBase = "https://example.atlassian.net"
+
+func setBase(s string) { jiraBase = s }
+
+func useGlobal() {
+	http.Get(jiraBase + "/rest/api/3/workflow") // want `call GET https://example.atlassian.net/rest/api/3/workflow via net/http` `call GET …/rest/api/3/workflow via net/http`
+}
