@@ -12,6 +12,7 @@ import (
 // text output on the demo app: every line becomes the annotation of the
 // finding it prints, Go and descriptor positions alike.
 func TestProblemMatcher(t *testing.T) {
+	integration(t)
 	m := loadMatcher(t)
 	if m.owner != "connectlint" || (m.severity != "warning" && m.severity != "error") {
 		t.Errorf("owner %q severity %q", m.owner, m.severity)
