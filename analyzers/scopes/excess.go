@@ -3,6 +3,7 @@ package scopes
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/connectlint/connectlint/internal/connect"
@@ -43,22 +44,29 @@ func (c *checker) checkExcess(prog *Needs) {
 	if len(need) > 0 {
 		needText = "the code needs " + scopeList(need)
 	}
-
-	if len(prog.Unresolved) > 0 {
-		names := make([]string, len(excess))
-		for i, e := range excess {
-			names[i] = e.Scope.String()
-		}
-		e := excess[0]
-		resolved := "the resolved calls need no scope"
-		if len(need) > 0 {
-			resolved = "the resolved calls need " + scopeList(need)
-		}
-		ruleUnresolved.Reportf(c.pass, c.span(e.Span), "cannot tell whether %s %s needed: %s; %s",
-			strings.Join(names, ", "), isAre(len(names)), c.unresolvedText(prog.Unresolved), resolved)
-		return
+	if maybe := mayNeed(prog.Unresolved, need); len(maybe) > 0 {
+		needText += fmt.Sprintf(" and may need %s (%d unresolved %s)",
+			scopeList(maybe), len(prog.Unresolved), plural(len(prog.Unresolved), "call"))
 	}
+
+	// A scope an unresolved call may need is undecided; the others are
+	// excess whatever those calls turn out to be.
+	var undecided []connect.ScopeEntry
+	var blocking []Unresolved
 	for _, e := range excess {
+		found := false
+		for _, u := range prog.Unresolved {
+			if u.mayNeed(e.Scope) {
+				found = true
+				if !slices.ContainsFunc(blocking, func(b Unresolved) bool { return b.Pos == u.Pos }) {
+					blocking = append(blocking, u)
+				}
+			}
+		}
+		if found {
+			undecided = append(undecided, e)
+			continue
+		}
 		broader := false
 		for _, n := range need {
 			broader = broader || e.Scope.Implies(n)
@@ -69,6 +77,34 @@ func (c *checker) checkExcess(prog *Needs) {
 		}
 		ruleExcess.Reportf(c.pass, c.span(e.Span), "scope %s %s; %s", e.Scope, verdict, needText)
 	}
+	if len(undecided) > 0 {
+		names := make([]string, len(undecided))
+		for i, e := range undecided {
+			names[i] = e.Scope.String()
+		}
+		resolved := "no resolved call needs a scope"
+		if len(need) > 0 {
+			resolved = "the resolved needs are " + scopeList(need)
+		}
+		slices.SortFunc(blocking, func(a, b Unresolved) int { return comparePos(a.Pos, b.Pos) })
+		ruleUnresolved.Reportf(c.pass, c.span(undecided[0].Span), "cannot tell whether %s %s needed: %s; %s",
+			strings.Join(names, ", "), isAre(len(names)), c.unresolvedText(blocking), resolved)
+	}
+}
+
+// mayNeed returns the scopes unresolved calls may need beyond need, in
+// Scope order.
+func mayNeed(us []Unresolved, need []connect.Scope) []connect.Scope {
+	var out []connect.Scope
+	for _, u := range us {
+		for _, s := range u.Scopes {
+			if s.Declarable() && !connect.Covers(need, s) && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // unresolvedText says how many calls could not be resolved and where the

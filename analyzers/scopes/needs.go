@@ -35,7 +35,24 @@ type Reason struct {
 type Unresolved struct {
 	What       string // the request as the code builds it
 	Candidates int    // operations it may be (0: it matches none)
-	Pos        Position
+	// Scopes are the distinct scopes of the candidate operations, one of
+	// which the call needs; nil when it matches no operation.
+	Scopes []connect.Scope
+	Pos    Position
+}
+
+// mayNeed reports whether the call may need what only scope s (or a
+// broader one) grants.
+func (u Unresolved) mayNeed(s connect.Scope) bool {
+	if len(u.Scopes) == 0 {
+		return true // any operation, as far as we know
+	}
+	for _, c := range u.Scopes {
+		if c == connect.ScopeUnknown || c.Implies(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Position is a source position that survives the trip through facts,
@@ -109,7 +126,9 @@ func (n *Needs) normalize() {
 	slices.SortFunc(n.Unresolved, func(a, b Unresolved) int {
 		return cmp.Or(comparePos(a.Pos, b.Pos), strings.Compare(a.What, b.What))
 	})
-	n.Unresolved = slices.Compact(n.Unresolved)
+	n.Unresolved = slices.CompactFunc(n.Unresolved, func(a, b Unresolved) bool {
+		return a.Pos == b.Pos && a.What == b.What
+	})
 }
 
 // program returns what the package needs together with every package of

@@ -50,10 +50,12 @@ The needs are those of the whole program: every Atlassian call in the main
 package and in every package of the app it imports (through package facts),
 plus the descriptor's own features (webhooks need READ). The finding is
 reported once, at the declared scope, by each main package; library packages
-do not report it, as they see only part of the app. It is reported only when
-every call found was resolved to operations that agree on a scope; otherwise
-connectlint reports unresolved-calls instead. It is not reported when the Go
-code makes no Atlassian call at all. Calls in _test.go files do not count.
+do not report it, as they see only part of the app. A call whose operation
+is not resolved (or whose candidate operations need different scopes) may
+need a declared scope: such a scope is not reported, and unresolved-calls
+says so instead; a scope none of the candidates could need is still
+reported. It is not reported when the Go code makes no Atlassian call at
+all. Calls in _test.go files do not count.
 When several programs of a module share one descriptor, each main package
 judges by its own needs, so a helper command that needs less than the
 server reports scopes the server uses: run connectlint on the server's
@@ -77,7 +79,7 @@ excess-scope, path atlassian-connect.json).
 	ruleUnresolved = &rules.Rule{
 		ID:       "unresolved-calls",
 		Analyzer: "scopes",
-		Title:    "excess scopes not checked: some Atlassian calls could not be resolved",
+		Title:    "a declared scope may be excess, but some Atlassian calls could not be resolved",
 		Severity: rules.Note,
 		Since:    since,
 		Doc: `excess-scope needs to know what every Atlassian call of the program needs.
@@ -85,8 +87,9 @@ When a call's operation is unknown (its path is built from data connectlint
 cannot follow, its method comes from a variable, or it matches no operation)
 or its candidate operations need different scopes, a declared scope that the
 resolved calls do not need may still be needed by it. Instead of guessing,
-connectlint reports this note once, at the first such scope, with the number
-of unresolved calls and the positions of the first few.
+connectlint reports this note once, at the first such scope, naming those
+scopes, the number of unresolved calls that may need them and the positions
+of the first few.
 
 Make the calls' method and path constants where they are built, or pass
 them through a wrapper whose parameters become the method and path, so that

@@ -125,7 +125,7 @@ func (c *checker) checkCall(call *restcalls.Call, own *Needs) {
 
 	need, resolved := required(ops)
 	if !resolved {
-		own.Unresolved = append(own.Unresolved, Unresolved{What: describe(call), Pos: pos, Candidates: len(ops)})
+		own.Unresolved = append(own.Unresolved, Unresolved{What: describe(call), Pos: pos, Candidates: len(ops), Scopes: candidateScopes(ops)})
 	} else {
 		what := ops[0].Route() // the best match
 		if !sameRoute(ops) {
@@ -146,6 +146,18 @@ func (c *checker) checkCall(call *restcalls.Call, own *Needs) {
 		return
 	}
 	c.checkMissing(call, ops)
+}
+
+// candidateScopes returns the distinct scopes of ops, in Scope order.
+func candidateScopes(ops []*apispec.Operation) []connect.Scope {
+	var out []connect.Scope
+	for _, op := range ops {
+		if !slices.Contains(out, op.Scope) {
+			out = append(out, op.Scope)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // required returns the scope the call needs and whether the candidate

@@ -163,8 +163,11 @@ func writeScopesText(w io.Writer, dir string, n *scopes.Needs) error {
 		fmt.Fprintf(tw, "\nunresolved: these calls' operations are not known, so the scopes above may be incomplete\n")
 		for _, u := range n.Unresolved {
 			what := u.What
-			if u.Candidates > 1 {
-				what += fmt.Sprintf(" (%d candidate operations needing different scopes)", u.Candidates)
+			switch {
+			case u.Candidates > 1:
+				what += fmt.Sprintf(" (%d candidate operations needing %s)", u.Candidates, orList(u.Scopes))
+			case u.Candidates == 0:
+				what += " (matches no known operation)"
 			}
 			fmt.Fprintf(tw, "  %s\t%s\n", relPos(dir, u.Pos), what)
 		}
@@ -194,9 +197,10 @@ type reasonJSON struct {
 }
 
 type unresolvedJSON struct {
-	What       string `json:"what"`
-	Candidates int    `json:"candidates"`
-	Pos        string `json:"pos"`
+	What       string   `json:"what"`
+	Candidates int      `json:"candidates"`
+	Scopes     []string `json:"scopes"` // one of which the call needs; empty when unknown
+	Pos        string   `json:"pos"`
 }
 
 func writeScopesJSON(w io.Writer, dir string, n *scopes.Needs) error {
@@ -205,7 +209,7 @@ func writeScopesJSON(w io.Writer, dir string, n *scopes.Needs) error {
 		out.Reasons = append(out.Reasons, reasonJSON{r.Scope.String(), r.What, r.Via, relPos(dir, r.Pos)})
 	}
 	for _, u := range n.Unresolved {
-		out.Unresolved = append(out.Unresolved, unresolvedJSON{u.What, u.Candidates, relPos(dir, u.Pos)})
+		out.Unresolved = append(out.Unresolved, unresolvedJSON{u.What, u.Candidates, scopeNames(u.Scopes), relPos(dir, u.Pos)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -226,4 +230,13 @@ func relPos(dir string, p scopes.Position) string {
 		p.File = filepath.ToSlash(rel)
 	}
 	return p.String()
+}
+
+// orList renders scopes as "READ, WRITE or DELETE".
+func orList(ss []connect.Scope) string {
+	names := scopeNames(ss)
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

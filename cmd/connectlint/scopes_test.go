@@ -99,11 +99,15 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 	var unresolved []string
 	for _, u := range got.Unresolved {
 		unresolved = append(unresolved, u.Pos)
+		if u.Pos == "partlyresolved/partly.go:14:12" && !slices.Equal(u.Scopes, []string{"READ", "WRITE", "DELETE"}) {
+			t.Errorf("a request of any method to an issue may need %q, want READ, WRITE or DELETE", u.Scopes)
+		}
 	}
 	if want := []string{
 		"candidates/candidates.go:14:12",
 		"manyunresolved/many.go:12:2", "manyunresolved/many.go:13:2", "manyunresolved/many.go:14:2", "manyunresolved/many.go:15:2",
 		"missing/missing.go:25:12",
+		"partlyresolved/partly.go:14:12",
 		"unresolved/unresolved.go:14:12",
 	}; !slices.Equal(unresolved, want) {
 		t.Errorf("unresolved at %q, want %q", unresolved, want)
