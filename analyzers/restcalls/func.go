@@ -435,31 +435,38 @@ func (f *funcState) done(e Effect, t target) bool {
 	return f.a.module != "" && t.sum.Module == f.a.module
 }
 
+// directSends are the net/http functions that send a request given by
+// its URL: the method they use and which argument is the URL.
 var directSends = map[string]struct {
 	method string
 	urlArg int
 }{
-	"net/http.Get":                   {"GET", 0},
-	"net/http.Head":                  {"HEAD", 0},
-	"net/http.Post":                  {"POST", 0},
-	"net/http.PostForm":              {"POST", 0},
-	"(*net/http.Client).Get":         {"GET", 1},
-	"(*net/http.Client).Head":        {"HEAD", 1},
-	"(*net/http.Client).Post":        {"POST", 1},
-	"(*net/http.Client).PostForm":    {"POST", 1},
-	"net/http.NewRequest":            {"", 1},
-	"net/http.NewRequestWithContext": {"", 2},
+	"net/http.Get":                {"GET", 0},
+	"net/http.Head":               {"HEAD", 0},
+	"net/http.Post":               {"POST", 0},
+	"net/http.PostForm":           {"POST", 0},
+	"(*net/http.Client).Get":      {"GET", 1},
+	"(*net/http.Client).Head":     {"HEAD", 1},
+	"(*net/http.Client).Post":     {"POST", 1},
+	"(*net/http.Client).PostForm": {"POST", 1},
+}
+
+// newRequestURLArg gives, for net/http's request constructors, which
+// argument is the URL (the method is the one before it).
+var newRequestURLArg = map[string]int{
+	"net/http.NewRequest":            1,
+	"net/http.NewRequestWithContext": 2,
 }
 
 func (f *funcState) visitCall(ci ssa.CallInstruction) {
 	c := ci.Common()
 	if fn := c.StaticCallee(); fn != nil {
 		name := strpat.FuncName(fn)
+		if _, ok := newRequestURLArg[name]; ok {
+			f.builders = append(f.builders, ci)
+			return
+		}
 		if d, ok := directSends[name]; ok {
-			if d.method == "" {
-				f.builders = append(f.builders, ci)
-				return
-			}
 			for _, u := range f.ev.URL(c.Args[d.urlArg]) {
 				f.occs = append(f.occs, occurrence{
 					r:    req{method: strpat.Lit(d.method), url: u, site: ci, via: "net/http"},
@@ -773,7 +780,7 @@ func (f *funcState) callReqs(call *ssa.Call, i int, depth int) []req {
 			if i != 0 {
 				return nil
 			}
-			k := directSends[name].urlArg
+			k := newRequestURLArg[name]
 			var out []req
 			for _, m := range f.ev.String(c.Args[k-1]) {
 				for _, u := range f.ev.URL(c.Args[k]) {

@@ -5,8 +5,14 @@ import (
 	"context"
 	"net/http"
 
+	"ifaces"
 	"wrappers"
 )
+
+func useService(ctx context.Context, s *ifaces.IssueService) {
+	resp, err := s.Delete(ctx, "K-9") // want `call DELETE …/rest/api/…/issue/K-9 via \(\*ifaces.IssueService\).Delete`
+	_, _ = resp, err
+}
 
 func use(ctx context.Context, c *wrappers.Client) {
 	c.Do(ctx, http.MethodPut, "/rest/api/3/issue/K-1/assignee") // want `call PUT …/rest/api/3/issue/K-1/assignee via \(\*wrappers.Client\).Do`
