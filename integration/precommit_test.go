@@ -39,6 +39,9 @@ func TestPreCommitHook(t *testing.T) {
 		// module cache keeps that out of the test's time.
 		"GOMODCACHE=" + gomodcache,
 		"PRE_COMMIT_COLOR=never",
+		// No user or system git config: a core.hooksPath there would stop
+		// pre-commit install.
+		"GIT_CONFIG_GLOBAL=" + os.DevNull, "GIT_CONFIG_NOSYSTEM=1",
 		"NO_COLOR=1",
 		"GIT_AUTHOR_NAME=connectlint tests", "GIT_AUTHOR_EMAIL=tests@connectlint.invalid",
 		"GIT_COMMITTER_NAME=connectlint tests", "GIT_COMMITTER_EMAIL=tests@connectlint.invalid",
