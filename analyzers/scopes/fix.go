@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,20 +16,23 @@ import (
 	"github.com/connectlint/connectlint/internal/jsonpos"
 )
 
-// addScopeFix is the missing-scope fix: it adds scope s to the
+// addScopesFix is the missing-scope fix: it adds the scopes to the
 // descriptor's "scopes" array, or adds the array when there is none.
-func addScopeFix(res *descriptor.Result, s connect.Scope) (analysis.SuggestedFix, bool) {
+func addScopesFix(res *descriptor.Result, scopes []connect.Scope) (analysis.SuggestedFix, bool) {
 	d := res.Descriptor
+	if len(scopes) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
 	data, err := os.ReadFile(d.Path)
 	if err != nil || len(data) != res.File.Size() {
 		return analysis.SuggestedFix{}, false // gone or changed since it was parsed
 	}
-	e, ok := addScopeEdit(data, d.Root, s)
+	e, ok := addScopesEdit(data, d.Root, scopes)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
-		Message: fmt.Sprintf("Add %s to the scopes of %s", s, filepath.Base(d.Path)),
+		Message: fmt.Sprintf("Add %s to the scopes of %s", scopeList(scopes), filepath.Base(d.Path)),
 		TextEdits: []analysis.TextEdit{{
 			Pos:     res.Pos(e.start),
 			End:     res.Pos(e.end),
@@ -43,32 +47,42 @@ type edit struct {
 	text       string
 }
 
-// addScopeEdit computes the edit that adds s to the "scopes" array of the
-// descriptor root, keeping the file's layout: a new line with the last
-// element's indentation when the array has one element per line, else
-// ", " on the same line. Without "scopes" it adds the key as the object's
-// last member. It fails when the root is not an object or "scopes" is not
-// an array.
-func addScopeEdit(data []byte, root *jsonpos.Value, s connect.Scope) (edit, bool) {
+// addScopesEdit computes the edit that adds scopes to the "scopes" array
+// of the descriptor root, keeping the file's layout: each on a new line
+// with the last element's indentation when the array has one element per
+// line, else after ", " on the same line. Without "scopes" it adds the key
+// as the object's last member. It fails when the root is not an object or
+// "scopes" is not an array.
+func addScopesEdit(data []byte, root *jsonpos.Value, scopes []connect.Scope) (edit, bool) {
 	if root == nil || root.Kind != jsonpos.Object {
 		return edit{}, false
 	}
-	quoted := strconv.Quote(s.String())
+	quoted := make([]string, len(scopes))
+	for i, s := range scopes {
+		quoted[i] = strconv.Quote(s.String())
+	}
+	inline := "[" + strings.Join(quoted, ", ") + "]"
 	arr := root.Get("scopes")
 	switch {
 	case arr == nil:
 		if len(root.Members) == 0 {
-			return edit{root.Span.Offset, root.Span.End, `{"scopes": [` + quoted + `]}`}, true
+			return edit{root.Span.Offset, root.Span.End, `{"scopes": ` + inline + `}`}, true
 		}
 		last := root.Members[len(root.Members)-1]
-		return edit{last.Value.Span.End, last.Value.Span.End, "," + separator(data, root.Span.Offset, last.KeySpan.Offset) + `"scopes": [` + quoted + "]"}, true
+		sep := separator(data, root.Span.Offset, last.KeySpan.Offset)
+		return edit{last.Value.Span.End, last.Value.Span.End, "," + sep + `"scopes": ` + inline}, true
 	case arr.Kind != jsonpos.Array:
 		return edit{}, false
 	case len(arr.Elems) == 0:
-		return edit{arr.Span.Offset, arr.Span.End, "[" + quoted + "]"}, true
+		return edit{arr.Span.Offset, arr.Span.End, inline}, true
 	}
 	last := arr.Elems[len(arr.Elems)-1]
-	return edit{last.Span.End, last.Span.End, "," + separator(data, arr.Span.Offset, last.Span.Offset) + quoted}, true
+	sep := separator(data, arr.Span.Offset, last.Span.Offset)
+	var b strings.Builder
+	for _, q := range quoted {
+		b.WriteString("," + sep + q)
+	}
+	return edit{last.Span.End, last.Span.End, b.String()}, true
 }
 
 // separator is what goes between a new element and the one before it,

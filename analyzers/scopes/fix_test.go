@@ -11,33 +11,45 @@ import (
 
 // TestAddScopeEdit covers the layouts of a "scopes" array (and its
 // absence) that the missing-scope fix must keep.
-func TestAddScopeEdit(t *testing.T) {
+func TestAddScopesEdit(t *testing.T) {
+	twoScopes := []connect.Scope{connect.Delete, connect.ActAsUser}
 	tests := []struct {
 		name, in, want string
+		add            []connect.Scope // DELETE when nil
 	}{
-		{"one line", `{"scopes": ["READ", "WRITE"]}`, `{"scopes": ["READ", "WRITE", "DELETE"]}`},
+		{"one line", `{"scopes": ["READ", "WRITE"]}`, `{"scopes": ["READ", "WRITE", "DELETE"]}`, nil},
 		{"one per line",
 			"{\n  \"scopes\": [\n    \"READ\",\n    \"WRITE\"\n  ]\n}\n",
-			"{\n  \"scopes\": [\n    \"READ\",\n    \"WRITE\",\n    \"DELETE\"\n  ]\n}\n"},
+			"{\n  \"scopes\": [\n    \"READ\",\n    \"WRITE\",\n    \"DELETE\"\n  ]\n}\n", nil},
 		{"tabs and CRLF",
 			"{\r\n\t\"scopes\": [\r\n\t\t\"READ\"\r\n\t]\r\n}\r\n",
-			"{\r\n\t\"scopes\": [\r\n\t\t\"READ\",\r\n\t\t\"DELETE\"\r\n\t]\r\n}\r\n"},
+			"{\r\n\t\"scopes\": [\r\n\t\t\"READ\",\r\n\t\t\"DELETE\"\r\n\t]\r\n}\r\n", nil},
 		{"broken lines",
 			"{\"scopes\": [\n  \"READ\", \"WRITE\"]}",
-			"{\"scopes\": [\n  \"READ\", \"WRITE\", \"DELETE\"]}"},
-		{"empty", `{"key": "k", "scopes": []}`, `{"key": "k", "scopes": ["DELETE"]}`},
-		{"empty on lines", "{\"scopes\": [\n]}", `{"scopes": ["DELETE"]}`},
-		{"no key, one line", `{"key": "k", "name": {"value": "n"}}`, `{"key": "k", "name": {"value": "n"}, "scopes": ["DELETE"]}`},
+			"{\"scopes\": [\n  \"READ\", \"WRITE\", \"DELETE\"]}", nil},
+		{"empty", `{"key": "k", "scopes": []}`, `{"key": "k", "scopes": ["DELETE"]}`, nil},
+		{"empty on lines", "{\"scopes\": [\n]}", `{"scopes": ["DELETE"]}`, nil},
+		{"no key, one line", `{"key": "k", "name": {"value": "n"}}`, `{"key": "k", "name": {"value": "n"}, "scopes": ["DELETE"]}`, nil},
 		{"no key, one per line",
 			"{\n  \"key\": \"k\",\n  \"modules\": {\n    \"webhooks\": []\n  }\n}\n",
-			"{\n  \"key\": \"k\",\n  \"modules\": {\n    \"webhooks\": []\n  },\n  \"scopes\": [\"DELETE\"]\n}\n"},
-		{"empty object", `{}`, `{"scopes": ["DELETE"]}`},
-		{"duplicate scopes key: the last counts", `{"scopes": ["ADMIN"], "scopes": ["READ"]}`, `{"scopes": ["ADMIN"], "scopes": ["READ", "DELETE"]}`},
+			"{\n  \"key\": \"k\",\n  \"modules\": {\n    \"webhooks\": []\n  },\n  \"scopes\": [\"DELETE\"]\n}\n", nil},
+		{"empty object", `{}`, `{"scopes": ["DELETE"]}`, nil},
+		{"duplicate scopes key: the last counts", `{"scopes": ["ADMIN"], "scopes": ["READ"]}`, `{"scopes": ["ADMIN"], "scopes": ["READ", "DELETE"]}`, nil},
+		{"two, one line", `{"scopes": ["READ"]}`, `{"scopes": ["READ", "DELETE", "ACT_AS_USER"]}`, twoScopes},
+		{"two, one per line",
+			"{\n  \"scopes\": [\n    \"READ\"\n  ]\n}\n",
+			"{\n  \"scopes\": [\n    \"READ\",\n    \"DELETE\",\n    \"ACT_AS_USER\"\n  ]\n}\n", twoScopes},
+		{"two, empty", `{"scopes": []}`, `{"scopes": ["DELETE", "ACT_AS_USER"]}`, twoScopes},
+		{"two, no key", `{"key": "k"}`, `{"key": "k", "scopes": ["DELETE", "ACT_AS_USER"]}`, twoScopes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root, _ := jsonpos.Parse([]byte(tt.in))
-			e, ok := addScopeEdit([]byte(tt.in), root, connect.Delete)
+			add := tt.add
+			if add == nil {
+				add = []connect.Scope{connect.Delete}
+			}
+			e, ok := addScopesEdit([]byte(tt.in), root, add)
 			if !ok {
 				t.Fatalf("no edit for %q", tt.in)
 			}
@@ -53,7 +65,7 @@ func TestAddScopeEdit(t *testing.T) {
 }
 
 // TestAddScopeEditRefuses covers descriptors the fix cannot edit safely.
-func TestAddScopeEditRefuses(t *testing.T) {
+func TestAddScopesEditRefuses(t *testing.T) {
 	for _, in := range []string{
 		`{"scopes": "READ"}`,
 		`{"scopes": {"READ": true}}`,
@@ -61,11 +73,11 @@ func TestAddScopeEditRefuses(t *testing.T) {
 		`"scopes"`,
 	} {
 		root, _ := jsonpos.Parse([]byte(in))
-		if e, ok := addScopeEdit([]byte(in), root, connect.Delete); ok {
+		if e, ok := addScopesEdit([]byte(in), root, []connect.Scope{connect.Delete}); ok {
 			t.Errorf("%s: unexpected edit %+v", in, e)
 		}
 	}
-	if _, ok := addScopeEdit(nil, nil, connect.Delete); ok {
+	if _, ok := addScopesEdit(nil, nil, []connect.Scope{connect.Delete}); ok {
 		t.Error("edit without a parsed descriptor")
 	}
 }

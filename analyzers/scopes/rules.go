@@ -25,8 +25,9 @@ the path), the least scope among them is asked for, and nothing is reported
 if any of them is granted. ACT_AS_USER and ACCESS_EMAIL_ADDRESSES are
 implied by no other scope.
 
-With -fix, the least needed scope is added to the descriptor's "scopes"
-array (or the array is added). Calls in _test.go files are not checked.`,
+With -fix, the least scope each such call needs is added to the
+descriptor's "scopes" array (or the array is added), for all the calls of a
+package at once. Calls in _test.go files are not checked.`,
 		Bad: `// atlassian-connect.json: "scopes": ["READ", "WRITE"]
 req, _ := http.NewRequest(http.MethodDelete, base+"/rest/api/3/issue/"+key, nil)
 resp, err := client.Do(req)`,

@@ -76,6 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.checkCall(call, own)
 	}
+	c.reportMissing()
 	if appCode(pass) && !own.empty() {
 		pass.ExportPackageFact(own)
 	}
@@ -101,9 +102,10 @@ func appCode(pass *analysis.Pass) bool {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	desc *descriptor.Result
-	d    *connect.Descriptor // nil when no descriptor was found
+	pass    *analysis.Pass
+	desc    *descriptor.Result
+	d       *connect.Descriptor // nil when no descriptor was found
+	missing []missingCall
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool {
@@ -205,10 +207,34 @@ func (c *checker) checkMissing(call *restcalls.Call, ops []*apispec.Operation) {
 	}
 	diag := ruleMissing.Diagnostic(call.Pos, call.End,
 		fmt.Sprintf("%s; %s declares %s", what, filepath.Base(c.d.Path), declaredText(declared)))
-	if fix, ok := addScopeFix(c.desc, least.Scope); ok {
-		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+	c.missing = append(c.missing, missingCall{diag, least.Scope})
+}
+
+// missingCall is a missing-scope finding waiting for its fix.
+type missingCall struct {
+	diag  analysis.Diagnostic
+	scope connect.Scope
+}
+
+// reportMissing reports the missing-scope findings. They share one fix
+// adding every scope the package's calls miss, so that -fix, which
+// applies one of several fixes editing the same place, adds them all in
+// one run.
+func (c *checker) reportMissing() {
+	var add []connect.Scope
+	for _, m := range c.missing {
+		if !slices.Contains(add, m.scope) {
+			add = append(add, m.scope)
+		}
 	}
-	c.pass.Report(diag)
+	slices.Sort(add)
+	fix, ok := addScopesFix(c.desc, add)
+	for _, m := range c.missing {
+		if ok {
+			m.diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		c.pass.Report(m.diag)
+	}
 }
 
 // leastScoped returns the operation needing the least scope. Scope order

@@ -138,8 +138,9 @@ func (r *recorder) text(dir string) string {
 }
 
 // checkFixes applies each missing-scope fix alone and checks that the
-// descriptor stays valid JSON and gains the scope, and, for a descriptor
-// with an atlassian-connect.json.golden, that all fixes together give it.
+// descriptor stays valid JSON and gains the diagnostic's scope, and, for a
+// descriptor with an atlassian-connect.json.golden, that all fixes
+// together (the same fix for every finding of a package) give it.
 func checkFixes(t *testing.T, results []*analysistest.Result) {
 	all := map[string][]edit{} // file -> edits of every fix, deduplicated
 	fixes := 0
@@ -158,8 +159,14 @@ func checkFixes(t *testing.T, results []*analysistest.Result) {
 					t.Errorf("%s: fix %q gives invalid JSON: %v\n%s", file, fix.Message, err, fixed)
 					continue
 				}
-				if !slices.ContainsFunc(v.Scopes, func(s string) bool { return strings.Contains(fix.Message, "Add "+s+" ") }) {
-					t.Errorf("%s: fix %q does not add its scope: %q", file, fix.Message, v.Scopes)
+				added, _, _ := strings.Cut(strings.TrimPrefix(fix.Message, "Add "), " to the scopes")
+				for _, s := range strings.Split(added, ", ") {
+					if !slices.Contains(v.Scopes, s) {
+						t.Errorf("%s: fix %q does not add %s: %q", file, fix.Message, s, v.Scopes)
+					}
+				}
+				if !slices.Contains(strings.Split(added, ", "), scopeIn(d.Message)) {
+					t.Errorf("%s: the fix of %q does not add its scope", file, d.Message)
 				}
 				for _, e := range edits {
 					if !slices.Contains(all[file], e) {
@@ -230,4 +237,15 @@ func apply(t *testing.T, data []byte, edits []edit) []byte {
 		last = e.end
 	}
 	return append(out, data[last:]...)
+}
+
+// scopeIn returns the scope a missing-scope message asks for.
+func scopeIn(msg string) string {
+	for _, marker := range []string{"needs scope ", "needs is "} {
+		if _, rest, ok := strings.Cut(msg, marker); ok {
+			scope, _, _ := strings.Cut(rest, " ")
+			return strings.TrimSuffix(scope, ";")
+		}
+	}
+	return ""
 }
