@@ -177,21 +177,80 @@ func (c *Call) Describe() string {
 	return b.String()
 }
 
-// worthAnalysing is the quick exit that keeps facts cheap: a package can
-// make requests only if it imports net/http or a package whose functions
-// have summaries. Most of the standard library has neither.
+// worthAnalysing is the quick exit that keeps facts cheap. A package can
+// make requests only if its code uses something that does: net/http's
+// request constructors and senders, the Method or URL of an
+// http.Request, an interface method taking or returning an *http.Request,
+// or an imported function with a summary. Most of the standard library
+// and most dependencies use none, and skip SSA construction entirely.
 func worthAnalysing(pass *analysis.Pass) bool {
-	direct := map[*types.Package]bool{}
+	imports := false
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == "net/http" {
-			return true
+			imports = true
 		}
+	}
+	if !imports && !importsSummaries(pass) {
+		return false
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		switch obj := obj.(type) {
+		case *types.Func:
+			if usesRequests(pass, obj) {
+				return true
+			}
+		case *types.Var:
+			if obj.IsField() && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && (obj.Name() == "Method" || obj.Name() == "URL") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// importsSummaries reports whether a direct import has summarised
+// functions.
+func importsSummaries(pass *analysis.Pass) bool {
+	direct := map[*types.Package]bool{}
+	for _, imp := range pass.Pkg.Imports() {
 		direct[imp] = true
 	}
 	for _, f := range pass.AllObjectFacts() {
 		if p := f.Object.Pkg(); p != nil && direct[p] {
 			return true
 		}
+	}
+	return false
+}
+
+// httpRequestFuncs are the net/http functions and methods that build or
+// send requests.
+var httpRequestFuncs = map[string]bool{
+	"NewRequest": true, "NewRequestWithContext": true, "Get": true, "Head": true,
+	"Post": true, "PostForm": true, "Do": true, "RoundTrip": true,
+}
+
+func usesRequests(pass *analysis.Pass, fn *types.Func) bool {
+	fn = fn.Origin()
+	pkg := fn.Pkg()
+	if pkg == nil {
+		return false
+	}
+	if pkg.Path() == "net/http" {
+		return httpRequestFuncs[fn.Name()]
+	}
+	sig := fn.Type().(*types.Signature)
+	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+			for i := range tuple.Len() {
+				if isRequestPtr(tuple.At(i).Type()) {
+					return true
+				}
+			}
+		}
+	}
+	if pkg != pass.Pkg {
+		return pass.ImportObjectFact(fn, new(Summary))
 	}
 	return false
 }
