@@ -13,12 +13,16 @@ import (
 
 // An Evaluator answers "what strings can this SSA value be?" with a small
 // set of alternative Patterns. It understands how Go code usually builds
-// URLs: constants, +, fmt.Sprintf, path.Join, url.Parse/JoinPath/
-// ResolveReference/String, url.URL literals and field assignments,
-// strings.Builder and the common strings/strconv helpers. Parameters and
-// free variables of the function become parameter references (so the
-// result can summarise the function); struct fields, globals that are not
-// constant, and other calls become wildcards.
+// URLs: constants (of any package), +, fmt.Sprintf/Sprint (verbs are
+// wildcards, %% is literal), path.Join, strings.Join/Replace/Trim*,
+// url.Parse/JoinPath/ResolveReference/String, url.URL literals and field
+// assignments (Path, RawQuery), url.Values.Encode (a wildcard query),
+// strings.Builder and bytes.Buffer writes, url and strconv escapes of
+// constants, package variables (through GlobalStores) and branches (phis:
+// one alternative per arm). Parameters and free variables of the function
+// become parameter references (so the result can summarise the function);
+// struct fields (a configured base URL) and unknown calls become
+// wildcards, unless CallResult knows them.
 //
 // Work is bounded: each top-level query visits at most MaxNodes values,
 // recursion stops at MaxDepth, and cycles (loops through phis) become
@@ -370,6 +374,18 @@ func (e *Evaluator) callResult(call *ssa.CallCommon, i int, d int) []Pattern {
 				}
 				return out
 			}
+		case "strings.Replace", "strings.ReplaceAll":
+			// Path templates: strings.Replace(p, "{issueKey}", key, 1).
+			old, ok := constString(call.Args[1])
+			if i != 0 || !ok || old == "" {
+				return any1
+			}
+			news := e.str(call.Args[2], d)
+			var out []Pattern
+			for _, p := range arg(0) {
+				out = append(out, replaceAll(p, old, news)...)
+			}
+			return Dedup(out)
 		case "strings.TrimSpace", "path.Clean":
 			return arg(0)
 		case "strings.ToLower", "strings.ToUpper":
@@ -446,6 +462,26 @@ func (e *Evaluator) argFunc(call *ssa.CallCommon, d int) func(k int) []Pattern {
 		}
 		return any1
 	}
+}
+
+// replaceAll replaces old in p's literal text by each alternative of news
+// (all occurrences: a template placeholder appears once, and a bounded
+// count cannot make the pattern wrong by much).
+func replaceAll(p Pattern, old string, news []Pattern) []Pattern {
+	out := []Pattern{nil}
+	for _, e := range p {
+		if e.Wild {
+			out = Product(out, []Pattern{{e}})
+			continue
+		}
+		for k, part := range strings.Split(e.Lit, old) {
+			if k > 0 {
+				out = Product(out, news)
+			}
+			out = Product(out, []Pattern{Lit(part)})
+		}
+	}
+	return out
 }
 
 func constString(v ssa.Value) (string, bool) {

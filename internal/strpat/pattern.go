@@ -1,6 +1,9 @@
 // Package strpat models the strings a program can build: a Pattern is a
 // sequence of literal text and wildcards (parts the code does not fix, such
-// as an issue key from a parameter or a base URL from configuration).
+// as an issue key from a parameter or a base URL from configuration). An
+// Evaluator computes the patterns of an SSA value; the operations in
+// ops.go (Subst, Widen, ResolveReference, JoinPath, CleanURL) are the
+// string and URL operations the evaluator and the call summaries need.
 package strpat
 
 import "strings"

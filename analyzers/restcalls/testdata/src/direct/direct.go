@@ -195,3 +195,11 @@ func setBase(s string) { jiraBase = s }
 func useGlobal() {
 	http.Get(jiraBase + "/rest/api/3/workflow") // want `call GET https://example.atlassian.net/rest/api/3/workflow via net/http` `call GET …/rest/api/3/workflow via net/http`
 }
+
+const issueCommentTemplate = "/rest/api/3/issue/{issueIdOrKey}/comment/{id}"
+
+func templates(cfg Config, key, id string) {
+	p := strings.Replace(issueCommentTemplate, "{issueIdOrKey}", key, 1)
+	p = strings.ReplaceAll(p, "{id}", "10")
+	http.Get(cfg.BaseURL + p) // want `call GET …/rest/api/3/issue/…/comment/10 via net/http`
+}
