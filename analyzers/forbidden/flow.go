@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/connectlint/connectlint/internal/strpat"
 )
 
 // flow follows one response (or one status value) through a function:
@@ -540,8 +538,8 @@ func storedResult(b *ssa.BasicBlock, x ssa.Value) ssa.Value {
 }
 
 // nonNilError tells whether an error returned in block b is surely an
-// error: made by errors.New, fmt.Errorf or from a concrete value, or
-// checked to be non-nil on the way to b.
+// error: made by an error constructor or from a concrete value, or checked
+// to be non-nil on the way to b.
 func nonNilError(b *ssa.BasicBlock, x ssa.Value) bool {
 	switch x := x.(type) {
 	case *ssa.Const:
@@ -549,11 +547,8 @@ func nonNilError(b *ssa.BasicBlock, x ssa.Value) bool {
 	case *ssa.MakeInterface:
 		return true
 	case *ssa.Call:
-		if fn := x.Call.StaticCallee(); fn != nil {
-			switch strpat.FuncName(fn) {
-			case "errors.New", "fmt.Errorf", "errors.Join":
-				return true
-			}
+		if fn := x.Call.StaticCallee(); fn != nil && makesError(fn) {
+			return true
 		}
 	}
 	for _, r := range *x.Referrers() {
@@ -583,4 +578,25 @@ func nonNilError(b *ssa.BasicBlock, x ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// makesError tells whether fn builds an error: fmt.Errorf, the functions
+// of error packages (errors, github.com/pkg/errors, xerrors: New, Wrap,
+// Errorf, WithMessage...), and functions named like NewJiraError or
+// newErr. errors.Wrap(nil, ...) is nil, but wrapping an error that may be
+// nil is the caller's bug, not a success.
+func makesError(fn *ssa.Function) bool {
+	fn = origin(fn)
+	if fn.Pkg != nil {
+		path := fn.Pkg.Pkg.Path()
+		if path == "fmt" {
+			return fn.Name() == "Errorf"
+		}
+		switch path[strings.LastIndexByte(path, '/')+1:] {
+		case "errors", "xerrors", "errs":
+			return fn.Signature.Results().Len() == 1
+		}
+	}
+	return fn.Signature.Recv() == nil && fn.Signature.Results().Len() == 1 &&
+		isError(fn.Signature.Results().At(0).Type()) && strings.Contains(fn.Name(), "Err")
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	pkgerrors "github.com/pkg/errors"
 )
 
 type Client struct {
@@ -327,4 +329,34 @@ func confluence(base string) {
 	}
 	var v any
 	json.NewDecoder(resp.Body).Decode(&v)
+}
+
+// Good: a failure made by an error package is not success, even before
+// the status check.
+func (c *Client) nilBody(key string) (*Issue, error) {
+	resp, err := c.http.Do(c.get(key))
+	if err != nil {
+		return nil, pkgerrors.Wrapf(err, "get %s", key)
+	}
+	if resp == nil || resp.Body == nil {
+		return nil, pkgerrors.Errorf("no body for %s", key)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, newAPIError(resp.Status)
+	}
+	var issue Issue
+	return &issue, json.NewDecoder(resp.Body).Decode(&issue)
+}
+
+func newAPIError(status string) error { return errors.New(status) }
+
+// Bad: a decode error is returned, but so is success.
+func (c *Client) decodeReturned(key string) error {
+	resp, err := c.http.Do(c.get(key)) // want `response of GET /rest/api/3/issue/\{issueIdOrKey\} is used without checking its status`
+	if err != nil {
+		return pkgerrors.Wrapf(err, "get %s", key)
+	}
+	var issue Issue
+	return json.NewDecoder(resp.Body).Decode(&issue)
 }
