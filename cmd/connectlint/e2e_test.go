@@ -641,3 +641,35 @@ func TestE2EGoTool(t *testing.T) {
 		t.Errorf("go vet -vettool=$(go tool -n connectlint): exit %d\n%s", vet.code, vet.stderr)
 	}
 }
+
+// TestE2EFix applies the missing-scope fix, which edits the descriptor,
+// to a copy of a module whose code deletes issues with only READ declared.
+func TestE2EFix(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(absFixture(t, "fixscope"))); err != nil {
+		t.Fatal(err)
+	}
+	before := connectlint(t, "", "-C", dir, "./...")
+	if before.code != exitFindings || !strings.HasPrefix(before.stdout, "app.go:16:14: DELETE /rest/api/3/issue/{issueIdOrKey} needs scope DELETE") {
+		t.Fatalf("before -fix: exit %d\n%s%s", before.code, before.stdout, before.stderr)
+	}
+	fix := connectlint(t, "", "-C", dir, "-fix", "./...")
+	if fix.code != exitOK || fix.stdout != "" || !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
+		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "atlassian-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var desc struct{ Scopes []string }
+	if err := json.Unmarshal(data, &desc); err != nil {
+		t.Fatalf("fixed descriptor is not JSON: %v\n%s", err, data)
+	}
+	if !slices.Equal(desc.Scopes, []string{"READ", "DELETE"}) {
+		t.Errorf("scopes after -fix = %q, want READ and DELETE", desc.Scopes)
+	}
+	after := connectlint(t, "", "-C", dir, "./...")
+	if after.code != exitOK || after.stdout != "" {
+		t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
+	}
+}

@@ -172,7 +172,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connectlint: %s\n", problemLine(dir, p))
 	}
 	if f.fix && res.Fixed.Fixes > 0 {
-		fmt.Fprintf(stderr, "connectlint: applied %d fixes in %d files\n", res.Fixed.Fixes, res.Fixed.Files)
+		fmt.Fprintf(stderr, "connectlint: applied %s in %s\n", plural(res.Fixed.Fixes, "fix", "fixes"), plural(res.Fixed.Files, "file", "files"))
 	}
 
 	dest := stdout
@@ -209,6 +209,13 @@ var writers = map[string]func(io.Writer, *output.Report, output.TextOptions) err
 	"text":  output.WriteText,
 	"json":  func(w io.Writer, r *output.Report, _ output.TextOptions) error { return output.WriteJSON(w, r) },
 	"sarif": func(w io.Writer, r *output.Report, _ output.TextOptions) error { return output.WriteSARIF(w, r) },
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // inDir resolves a file named on the command line against the -C dir.

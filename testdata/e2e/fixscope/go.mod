@@ -1,0 +1,3 @@
+module example.com/fixscope
+
+go 1.26
