@@ -21,7 +21,8 @@ type state struct {
 	// marks one being computed (recursion yields an empty summary).
 	sums     map[*ssa.Function]*Summary
 	imported map[*types.Func]*Summary
-	impls    map[string][]*ssa.Function
+	impls    map[string][]impl
+	implPkgs []*types.Package
 	calls    []*Call
 	sends    []*Call
 	globals  map[*ssa.Global][]ssa.Value
@@ -33,7 +34,7 @@ func newAnalysis(pass *analysis.Pass) *state {
 		pass:     pass,
 		sums:     map[*ssa.Function]*Summary{},
 		imported: map[*types.Func]*Summary{},
-		impls:    map[string][]*ssa.Function{},
+		impls:    map[string][]impl{},
 	}
 	if pass.Module != nil {
 		a.module = pass.Module.Path
@@ -154,22 +155,38 @@ func (a *state) targets(c *ssa.CallCommon) []target {
 		return nil
 	}
 	var out []target
-	for _, fn := range a.implementations(c) {
-		s := a.summarize(fn)
+	for _, im := range a.implementations(c) {
+		var s *Summary
+		if im.fn != nil {
+			s = a.summarize(im.fn)
+		} else {
+			s = a.importedSummary(im.obj)
+		}
 		if len(s.Effects) == 0 && len(s.Results) == 0 {
 			continue
 		}
-		obj, _ := fn.Object().(*types.Func)
-		out = append(out, target{sum: s, fn: fn, obj: obj, offset: 1, local: fn.Pkg == a.ssa.Pkg})
+		obj := im.obj
+		if obj == nil {
+			obj, _ = im.fn.Object().(*types.Func)
+		}
+		out = append(out, target{sum: s, fn: im.fn, obj: obj, offset: 1, local: im.fn != nil && im.fn.Pkg == a.ssa.Pkg})
 	}
 	return out
 }
 
-// implementations returns the methods of this package's concrete types
-// that an interface method call may run (a package-local class hierarchy
-// analysis: go-atlassian's services call their implementation through an
-// unexported interface in the same package).
-func (a *state) implementations(c *ssa.CallCommon) []*ssa.Function {
+// impl is a method that may implement an interface method: an SSA
+// function of this package, or an imported method known by its facts.
+type impl struct {
+	fn  *ssa.Function
+	obj *types.Func
+}
+
+// implementations returns the methods of concrete types that an interface
+// method call may run, among the types of this package and of its direct
+// imports with summaries (a local class hierarchy analysis: go-atlassian's
+// services call their implementation through an unexported interface in
+// the same package; apps call a library through their own interface).
+func (a *state) implementations(c *ssa.CallCommon) []impl {
 	iface, ok := c.Value.Type().Underlying().(*types.Interface)
 	if !ok {
 		return nil
@@ -178,9 +195,42 @@ func (a *state) implementations(c *ssa.CallCommon) []*ssa.Function {
 	if fns, ok := a.impls[key]; ok {
 		return fns
 	}
-	var fns []*ssa.Function
+	var fns []impl
+	for _, pkg := range a.implementers() {
+		fns = a.implementationsIn(pkg, c, iface, fns)
+		if len(fns) >= 8 {
+			break
+		}
+	}
+	return fns
+}
+
+// implementers are the packages whose types may implement the interfaces
+// this package calls: the package itself, and the direct imports that
+// have summaries (an app calls go-jira's *IssueService through its own
+// interface, for testability).
+func (a *state) implementers() []*types.Package {
+	if a.implPkgs == nil {
+		a.implPkgs = []*types.Package{a.pass.Pkg}
+		direct := map[*types.Package]bool{}
+		for _, imp := range a.pass.Pkg.Imports() {
+			direct[imp] = true
+		}
+		for _, f := range a.pass.AllObjectFacts() {
+			if p := f.Object.Pkg(); direct[p] {
+				a.implPkgs = append(a.implPkgs, p)
+				direct[p] = false
+			}
+		}
+	}
+	return a.implPkgs
+}
+
+// implementationsIn adds the methods of pkg's concrete types that
+// implement iface's method called by c.
+func (a *state) implementationsIn(pkg *types.Package, c *ssa.CallCommon, iface *types.Interface, fns []impl) []impl {
 	prog := a.ssa.Pkg.Prog
-	scope := a.pass.Pkg.Scope()
+	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
@@ -201,8 +251,14 @@ func (a *state) implementations(c *ssa.CallCommon) []*ssa.Function {
 			if sel == nil {
 				continue
 			}
-			if fn := prog.MethodValue(sel); fn != nil {
-				fns = append(fns, fn)
+			if pkg != a.pass.Pkg {
+				// Imported: only methods declared on the type, known by
+				// their facts (no SSA for other packages' code).
+				if m, ok := sel.Obj().(*types.Func); ok && len(sel.Index()) == 1 && m.Pkg() == pkg {
+					fns = append(fns, impl{obj: m})
+				}
+			} else if fn := prog.MethodValue(sel); fn != nil {
+				fns = append(fns, impl{fn: fn})
 			}
 			break
 		}
@@ -210,7 +266,6 @@ func (a *state) implementations(c *ssa.CallCommon) []*ssa.Function {
 			break
 		}
 	}
-	a.impls[key] = fns
 	return fns
 }
 

@@ -97,14 +97,13 @@ func (f *funcState) run() *Summary {
 			alts[i] = append(alts[i], f.ev.URL(v)...)
 		})
 		for i, ps := range alts {
-			if len(ps) == 0 {
+			ps = strpat.Dedup(ps)
+			if len(ps) == 1 && (ps[0].IsAny() || len(ps[0]) == 0) {
 				continue
 			}
-			p := strpat.Widen(strpat.Dedup(ps))
-			if p.IsAny() || len(p) == 0 {
-				continue
+			for _, p := range ps {
+				s.Results = append(s.Results, ResultPattern{Index: i, Pattern: p})
 			}
-			s.Results = append(s.Results, ResultPattern{Index: i, Pattern: p})
 		}
 	}
 	return s
@@ -931,19 +930,23 @@ func (f *funcState) callResult(c *ssa.CallCommon, i int, arg func(k int) []strpa
 	if fn == nil {
 		return nil, false
 	}
+	var out []strpat.Pattern
 	for _, t := range f.a.targets(c) {
+		var args [][]strpat.Pattern
 		for _, r := range t.sum.Results {
 			if r.Index != i {
 				continue
 			}
-			args := make([][]strpat.Pattern, len(t.sum.Params))
-			for k := range args {
-				if k < len(c.Args) {
-					args[k] = arg(k)
+			if args == nil {
+				args = make([][]strpat.Pattern, len(t.sum.Params))
+				for k := range args {
+					if k < len(c.Args) {
+						args[k] = arg(k)
+					}
 				}
 			}
-			return r.Pattern.Subst(args), true
+			out = append(out, r.Pattern.Subst(args)...)
 		}
 	}
-	return nil, false
+	return strpat.Dedup(out), len(out) > 0
 }

@@ -795,6 +795,12 @@ func (e *Evaluator) urlFields(ptr ssa.Value, base []Pattern, d int) []Pattern {
 	}
 	fields := map[string][]Pattern{}
 	for _, r := range *refs {
+		// u := url.URL{...} copies a literal into the variable: that is
+		// the base the field assignments change.
+		if st, ok := r.(*ssa.Store); ok && st.Addr == ptr && base == nil {
+			base = e.url(st.Val, d)
+			continue
+		}
 		fa, ok := r.(*ssa.FieldAddr)
 		if !ok || fa.X != ptr {
 			continue

@@ -109,7 +109,8 @@ outer:
 }
 
 // Widen merges alternatives into one pattern that matches all of them:
-// their common literal prefix, a wildcard, and their common literal suffix.
+// their common prefix, a wildcard, and their common suffix (parameter
+// references included).
 func Widen(ps []Pattern) Pattern {
 	if len(ps) == 0 {
 		return Any()
@@ -117,50 +118,57 @@ func Widen(ps []Pattern) Pattern {
 	if ps = unique(ps); len(ps) == 1 {
 		return ps[0]
 	}
-	ss := make([]string, len(ps))
+	toks := make([][]Elem, len(ps))
 	for i, p := range ps {
-		// Render wildcards as a character no literal contains, so the
-		// common prefix and suffix stop at the first wildcard.
-		var b strings.Builder
-		for _, e := range p {
-			if e.Wild {
-				b.WriteByte(0)
-			} else {
-				b.WriteString(e.Lit)
-			}
-		}
-		ss[i] = b.String()
+		toks[i] = tokens(p)
 	}
-	pre, suf := ss[0], ss[0]
-	for _, s := range ss[1:] {
-		for !strings.HasPrefix(s, pre) {
-			pre = pre[:len(pre)-1]
-		}
-		for !strings.HasSuffix(s, suf) {
-			suf = suf[1:]
-		}
+	pre, suf := len(toks[0]), len(toks[0])
+	for _, t := range toks[1:] {
+		pre = min(pre, commonPrefix(toks[0], t))
+		suf = min(suf, commonSuffix(toks[0], t))
+	}
+	short := len(toks[0])
+	for _, t := range toks {
+		short = min(short, len(t))
 	}
 	// Keep prefix and suffix from overlapping in the shortest alternative.
-	short := len(ss[0])
-	for _, s := range ss {
-		short = min(short, len(s))
+	if pre+suf > short {
+		suf = max(0, short-pre)
 	}
-	if len(pre)+len(suf) > short {
-		suf = suf[min(len(suf), len(pre)+len(suf)-short):]
-	}
-	return Concat(fromMarked(pre), Any(), fromMarked(suf))
+	first := toks[0]
+	return Concat(Pattern(first[:pre]), Any(), Pattern(first[len(first)-suf:]))
 }
 
-// fromMarked turns text with NUL wildcard marks back into a pattern.
-func fromMarked(s string) Pattern {
-	var out Pattern
-	for i, part := range strings.Split(s, "\x00") {
-		if i > 0 {
-			out = out.appendElem(Elem{Wild: true})
+// tokens splits p into one element per byte of literal text and one per
+// wildcard, so that prefixes can be compared element by element.
+func tokens(p Pattern) []Elem {
+	var out []Elem
+	for _, e := range p {
+		if e.Wild {
+			out = append(out, e)
+			continue
 		}
-		out = out.appendElem(Elem{Lit: part})
+		for i := range len(e.Lit) {
+			out = append(out, Elem{Lit: e.Lit[i : i+1]})
+		}
 	}
 	return out
+}
+
+func commonPrefix(a, b []Elem) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func commonSuffix(a, b []Elem) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
 }
 
 // TrimLeft removes leading characters in cutset from p's leading literal.

@@ -203,3 +203,11 @@ func templates(cfg Config, key, id string) {
 	p = strings.ReplaceAll(p, "{id}", "10")
 	http.Get(cfg.BaseURL + p) // want `call GET …/rest/api/3/issue/…/comment/10 via net/http`
 }
+
+func valueLiteral(jql string) {
+	u := url.URL{Path: "rest/api/3/search/jql"}
+	q := url.Values{}
+	q.Set("jql", jql)
+	u.RawQuery = q.Encode()
+	http.Get("https://example.atlassian.net/" + u.String()) // want `call GET https://example.atlassian.net/rest/api/3/search/jql\?… via net/http`
+}

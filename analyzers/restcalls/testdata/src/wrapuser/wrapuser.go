@@ -25,3 +25,13 @@ func use(ctx context.Context, c *wrappers.Client) {
 	c.Send(req)
 	wrappers.GetJSON[map[string]any](ctx, c, "/rest/api/3/serverInfo") // want `call GET …/rest/api/3/serverInfo via wrappers.GetJSON`
 }
+
+// An app's own interface, satisfied by the library type (for testability,
+// as jiralert does with go-jira's *IssueService).
+type issueDeleter interface {
+	DeleteIssue(ctx context.Context, key string) (*http.Response, error)
+}
+
+func viaInterface(ctx context.Context, d issueDeleter) {
+	d.DeleteIssue(ctx, "K-7") // want `call DELETE …/rest/api/3/issue/K-7 via \(\*wrappers.Client\).DeleteIssue`
+}
