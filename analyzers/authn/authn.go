@@ -24,15 +24,15 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report insecure authentication choices in code that talks to Atlassian products",
 	URL:       "https://github.com/connectlint/connectlint/blob/main/docs/rules.md",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(authWrapper)},
+	FactTypes: []analysis.Fact{new(authWrapper), new(hasWrappers)},
 }
 
 // checker holds one package's analysis state.
 type checker struct {
 	pass  *analysis.Pass
 	info  *types.Info
-	files []*ast.File // production files only
-	in    *inspector.Inspector
+	files []*ast.File          // production files only
+	in    *inspector.Inspector // built after the cheap exit
 
 	library bool // the package is an Atlassian client library itself
 
@@ -41,6 +41,7 @@ type checker struct {
 	mentionsQSH       bool               // the qsh claim is named somewhere
 	connectIn         bool               // reads Connect JWTs ("JWT " header prefix, jwt query parameter)
 	connectOut        bool               // sends Connect JWTs ("JWT " + token)
+	authLiteral       bool               // builds "Basic " / "JWT " headers or a baseUrl
 	oauthPaths        []ast.Node         // Jira OAuth 1.0a endpoint literals
 	reported          []posRange         // plaintext-http findings, to avoid double reports
 	secretDone        map[token.Pos]bool // literals already reported as hardcoded-secret
@@ -62,12 +63,15 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:       pass,
 		info:       pass.TypesInfo,
 		files:      files,
-		in:         inspector.New(files),
 		library:    isClientLibrary(pass.Pkg.Path()),
 		secretDone: map[token.Pos]bool{},
 		secretSeen: map[string]bool{},
 	}
 	c.scanLiterals()
+	if !c.relevant() {
+		return nil, nil
+	}
+	c.in = inspector.New(files)
 	c.checkAuthSites()
 	c.checkTransport()
 	c.checkJWT()
@@ -204,66 +208,81 @@ func exists(name string) bool {
 
 // scanLiterals looks at every string literal once: API tokens, Atlassian
 // markers for the gate, plain-http URLs, Connect JWT and qsh markers, and the
-// deprecated endpoint paths of cookie-auth and oauth1.
+// deprecated endpoint paths of cookie-auth and oauth1. It walks the syntax
+// directly: it runs on every package, before the cheap exit.
 func (c *checker) scanLiterals() {
-	for cur := range c.in.Root().Preorder((*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
-		if id, ok := cur.Node().(*ast.Ident); ok {
-			if !c.mentionsQSH {
-				n := strings.ToLower(id.Name)
-				c.mentionsQSH = strings.Contains(n, "qsh") || strings.Contains(n, "querystringhash")
+	for _, f := range c.files {
+		ast.PreorderStack(f, nil, func(n ast.Node, stack []ast.Node) bool {
+			var parent ast.Node
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
 			}
-			continue
-		}
-		lit := cur.Node().(*ast.BasicLit)
-		if lit.Kind != token.STRING {
-			continue
-		}
-		if _, ok := cur.Parent().Node().(*ast.ImportSpec); ok {
-			continue
-		}
-		s, err := strconv.Unquote(lit.Value)
-		if err != nil {
-			continue
-		}
-		if _, isTag := cur.Parent().Node().(*ast.Field); isTag {
-			if strings.Contains(s, `"qsh`) {
-				c.mentionsQSH = true
+			switch n := n.(type) {
+			case *ast.ImportSpec:
+				return false
+			case *ast.Ident:
+				if !c.mentionsQSH {
+					name := strings.ToLower(n.Name)
+					c.mentionsQSH = strings.Contains(name, "qsh") || strings.Contains(name, "querystringhash")
+				}
+			case *ast.BasicLit:
+				if n.Kind == token.STRING {
+					c.scanLiteral(n, parent)
+				}
 			}
-			continue
-		}
-		if tok := apiTokenRE.FindString(s); tok != "" {
-			c.secretDone[lit.Pos()] = true
-			c.secretSeen[s] = true
-			ruleHardcodedSecret.Reportf(c.pass, lit,
-				"hard-coded Atlassian API token %s: load it from the environment or a secret store, and revoke this one",
-				redact(tok))
-		}
-		if !c.mentionsAtlassian && (atlassianHostRE.MatchString(s) || atlassianPathRE.MatchString(s)) {
-			c.mentionsAtlassian = true
-		}
-		if strings.Contains(strings.ToLower(s), "qsh") {
+			return true
+		})
+	}
+}
+
+func (c *checker) scanLiteral(lit *ast.BasicLit, parent ast.Node) {
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return
+	}
+	if _, isTag := parent.(*ast.Field); isTag {
+		if strings.Contains(s, `"qsh`) {
 			c.mentionsQSH = true
 		}
-		c.connectMarkers(cur, s)
-		c.plaintextInLiteral(lit, s)
-		if !c.library && sessionPathRE.MatchString(s) {
-			ruleCookieAuth.Reportf(c.pass, lit,
-				"request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud: use OAuth 2.0 (3LO) or Connect JWT instead")
+		if strings.Contains(s, `json:"baseUrl"`) {
+			c.authLiteral = true
 		}
-		if strings.Contains(s, "/plugins/servlet/oauth/") {
-			c.oauthPaths = append(c.oauthPaths, lit)
-		}
+		return
+	}
+	if tok := apiTokenRE.FindString(s); tok != "" {
+		c.secretDone[lit.Pos()] = true
+		c.secretSeen[s] = true
+		ruleHardcodedSecret.Reportf(c.pass, lit,
+			"hard-coded Atlassian API token %s: load it from the environment or a secret store, and revoke this one",
+			redact(tok))
+	}
+	if !c.mentionsAtlassian && (atlassianHostRE.MatchString(s) || atlassianPathRE.MatchString(s)) {
+		c.mentionsAtlassian = true
+	}
+	if strings.Contains(strings.ToLower(s), "qsh") {
+		c.mentionsQSH = true
+	}
+	if strings.HasPrefix(s, "Basic ") || strings.HasPrefix(s, "JWT ") || strings.EqualFold(s, "baseUrl") {
+		c.authLiteral = true
+	}
+	c.connectMarkers(lit, parent, s)
+	c.plaintextInLiteral(lit, s)
+	if !c.library && sessionPathRE.MatchString(s) {
+		ruleCookieAuth.Reportf(c.pass, lit,
+			"request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud: use OAuth 2.0 (3LO) or Connect JWT instead")
+	}
+	if strings.Contains(s, "/plugins/servlet/oauth/") {
+		c.oauthPaths = append(c.oauthPaths, lit)
 	}
 }
 
 // connectMarkers notes how the package handles Connect JWTs.
-func (c *checker) connectMarkers(cur inspector.Cursor, s string) {
-	parent := cur.Parent().Node()
+func (c *checker) connectMarkers(lit *ast.BasicLit, parent ast.Node, s string) {
 	switch {
 	case strings.HasPrefix(s, "JWT "):
 		switch p := parent.(type) {
 		case *ast.BinaryExpr:
-			if p.Op == token.ADD && p.X == cur.Node() {
+			if p.Op == token.ADD && p.X == lit {
 				c.connectOut = true
 				return
 			}
@@ -288,6 +307,35 @@ func (c *checker) connectMarkers(cur inspector.Cursor, s string) {
 		}
 	}
 }
+
+// relevantImports are packages whose use can make an auth finding.
+var relevantImports = map[string]bool{
+	"net/http": true, "crypto/tls": true,
+	"github.com/dghubble/oauth1": true, "github.com/mrjones/oauth": true, "github.com/gomodule/oauth1/oauth": true,
+}
+
+// relevant is the cheap exit: after the literal scan, the other checks run
+// only in packages that import something auth-related (or a package with
+// auth wrappers), are Atlassian-related, or build auth header strings.
+func (c *checker) relevant() bool {
+	if c.mentionsAtlassian || c.authLiteral {
+		return true
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		p := imp.Path()
+		if relevantImports[p] || isJWTPkg(p) || isAtlassianLib(p) || c.pass.ImportPackageFact(imp, new(hasWrappers)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWrappers marks a package that exports auth wrappers, so that its
+// importers do not take the cheap exit.
+type hasWrappers struct{}
+
+func (*hasWrappers) AFact()         {}
+func (*hasWrappers) String() string { return "hasWrappers" }
 
 // --- small helpers shared by the checks ---
 

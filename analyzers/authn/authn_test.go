@@ -25,7 +25,7 @@ func TestHardcodedSecret(t *testing.T) {
 }
 
 func TestInsecureTLS(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "tlsconf")
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "tlsconf", "quiet")
 }
 
 func TestPlaintextHTTP(t *testing.T) {

@@ -166,12 +166,17 @@ func (c *checker) checkAuthSites() {
 		}
 	}
 
+	exported := false
 	for fn, w := range local {
 		if !fn.Exported() {
 			continue
 		}
 		w.Reported = reportedIn[c.funcDecl(fn)]
 		c.pass.ExportObjectFact(fn, w)
+		exported = true
+	}
+	if exported {
+		c.pass.ExportPackageFact(&hasWrappers{})
 	}
 }
 

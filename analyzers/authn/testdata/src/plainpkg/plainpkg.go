@@ -1,3 +1,5 @@
+// want package:"hasWrappers"
+
 // Package plainpkg has nothing to do with Atlassian: its basic auth is not
 // reported, but its wrapper is summarised for the packages that call it.
 package plainpkg
