@@ -173,6 +173,11 @@ func parseJSONReport(t *testing.T, s string) jsonReport {
 	if r.Findings == nil || r.Errors == nil {
 		t.Errorf("findings and errors must be arrays, never null:\n%s", s)
 	}
+	for _, f := range r.Findings {
+		if _, ok := rules.Lookup(f.Rule); !ok {
+			t.Errorf("finding of unregistered rule %q (every rule needs docs in its analyzer's rules.go): %s:%d", f.Rule, f.File, f.Line)
+		}
+	}
 	return r
 }
 
@@ -252,11 +257,6 @@ func TestE2EStandaloneDemo(t *testing.T) {
 	}
 	wantExit(t, text, len(lines))
 	wantExit(t, js, len(lines))
-	for _, f := range report.Findings {
-		if _, ok := rules.Lookup(f.Rule); !ok {
-			t.Errorf("finding of unregistered rule %q (every rule needs docs in its analyzer's rules.go): %s:%d", f.Rule, f.File, f.Line)
-		}
-	}
 }
 
 // vetDiagnostic is one diagnostic of go vet -json.
@@ -380,6 +380,11 @@ func TestE2EBrokenPackage(t *testing.T) {
 	report := parseJSONReport(t, res.stdout)
 	if len(report.Errors) != 2 || report.Errors[0].File != "bad/bad.go" || report.Errors[0].Line != 5 {
 		t.Errorf("JSON errors = %+v", report.Errors)
+	}
+	// The good package was analysed: its descriptor's finding is there,
+	// and the exit status is still 1 (1 wins over 3).
+	if len(report.Findings) != 1 || report.Findings[0].Rule != "insecure-base-url" || report.Findings[0].File != "good/atlassian-connect.json" {
+		t.Errorf("findings of the good package = %+v", report.Findings)
 	}
 
 	sarif := connectlint(t, "", "-C", fixture("broken"), "-format", "sarif", "./...")
