@@ -39,9 +39,10 @@ func main() {
 	// go-atlassian puts the API version in from a runtime field
 	// ("rest/api/%v/..."): the pattern keeps it a wildcard, and the API
 	// table's v2 and v3 operations it matches need the same scope.
-	ac.Issue.Delete(ctx, "KEY-4", true) // want `call DELETE …/rest/api/…/issue/KEY-4\?… via go-atlassian`
-	ac.Project.Get(ctx, "PROJ", nil)    // want `call GET …/rest/api/…/project/PROJ\?… via go-atlassian`
-	ac.MySelf.Details(ctx, nil)         // want `call GET …/rest/api/…/myself\?… via go-atlassian`
+	ac.Issue.Delete(ctx, "KEY-4", true)                             // want `call DELETE …/rest/api/…/issue/KEY-4\?… via go-atlassian`
+	ac.Project.Get(ctx, "PROJ", nil)                                // want `call GET …/rest/api/…/project/PROJ\?… via go-atlassian`
+	ac.Issue.Search.SearchJQL(ctx, "project = P", nil, nil, 50, "") // want `call POST …/rest/api/…/search/jql via go-atlassian`
+	ac.MySelf.Details(ctx, nil)                                     // want `call GET …/rest/api/…/myself\?… via go-atlassian`
 
 	cc, _ := confluence.New(nil, site)
 	cc.Space.Get(ctx, "SPACE", nil) // want `call GET …/wiki/rest/api/space/SPACE\?… via go-atlassian`
