@@ -166,7 +166,7 @@ func packageProblems(roots []*packages.Package, dir string, maxPerPkg int) []out
 			problems = append(problems, output.Problem{Package: path, Pos: pos, Message: e.Msg})
 		}
 		if n > maxPerPkg {
-			problems = append(problems, output.Problem{Package: pkgPath(p), Message: fmt.Sprintf("%d more errors", n-maxPerPkg)})
+			problems = append(problems, output.Problem{Package: pkgPath(p), Message: fmt.Sprintf("and %d more errors", n-maxPerPkg)})
 		}
 	})
 	for _, p := range roots {
@@ -183,9 +183,13 @@ func packageProblems(roots []*packages.Package, dir string, maxPerPkg int) []out
 			k := pkgPath(p) + "\x00skipped"
 			if !seen[k] {
 				seen[k] = true
+				which := ", which has errors"
+				if len(bad) > 1 {
+					which = ", which have errors"
+				}
 				problems = append(problems, output.Problem{
 					Package: pkgPath(p),
-					Message: "not analysed: it depends on " + strings.Join(bad, ", ") + ", which has errors",
+					Message: "not analysed: it depends on " + strings.Join(bad, ", ") + which,
 				})
 			}
 		}

@@ -2,6 +2,7 @@ package driver_test
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"os"
@@ -221,5 +222,27 @@ func TestRunFix(t *testing.T) {
 	res = run(t, driver.Config{Dir: dir, Patterns: []string{"./a"}, Tests: true})
 	if got, want := summary(dir, res.Findings), []string{"data.json:2:12 drivertest-file"}; !slices.Equal(got, want) {
 		t.Errorf("findings on the fixed code:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestRunManyErrors checks that a package with many errors shows the
+// first few and counts the rest.
+func TestRunManyErrors(t *testing.T) {
+	dir := copyModule(t)
+	src := "package many\n\nvar (\n\ta = u1\n\tb = u2\n\tc = u3\n\td = u4\n\te = u5\n)\n"
+	if err := os.MkdirAll(filepath.Join(dir, "many"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "many", "many.go"), []byte(src), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, driver.Config{Dir: dir, Patterns: []string{"./many"}})
+	var msgs []string
+	for _, p := range res.Problems {
+		msgs = append(msgs, fmt.Sprintf("%d %s", p.Pos.Line, p.Message))
+	}
+	want := []string{"4 undefined: u1", "5 undefined: u2", "6 undefined: u3", "0 and 2 more errors"}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("problems:\n got %q\nwant %q", msgs, want)
 	}
 }
