@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/connectlint/connectlint/analyzers/scopes"
+	"github.com/connectlint/connectlint/internal/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -37,8 +38,13 @@ func TestScopes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := &recorder{}
+	rec := &recorder{rules: map[string]bool{}}
 	results := analysistest.Run(t, dir, rec.analyzer(), "./...")
+	for _, r := range rules.ForAnalyzer("scopes") {
+		if !rec.rules[r.ID] {
+			t.Errorf("no fixture reports rule %s", r.ID)
+		}
+	}
 
 	descriptors, _ := filepath.Glob(filepath.Join(dir, "*", "atlassian-connect.json"))
 	if len(descriptors) == 0 {
@@ -80,6 +86,7 @@ func TestScopes(t *testing.T) {
 type recorder struct {
 	mu    sync.Mutex
 	diags map[string][]recorded // by descriptor directory
+	rules map[string]bool       // rules reported anywhere
 }
 
 type recorded struct {
@@ -98,6 +105,9 @@ func (r *recorder) analyzer() *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			p := *pass
 			p.Report = func(d analysis.Diagnostic) {
+				r.mu.Lock()
+				r.rules[d.Category] = true
+				r.mu.Unlock()
 				posn := pass.Fset.Position(d.Pos)
 				if strings.HasSuffix(posn.Filename, ".go") {
 					pass.Report(d)
