@@ -105,6 +105,7 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 	}
 	if want := []string{
 		"candidates/candidates.go:14:12",
+		"endpoints/endpoints.go:33:12",
 		"manyunresolved/many.go:12:2", "manyunresolved/many.go:13:2", "manyunresolved/many.go:14:2", "manyunresolved/many.go:15:2",
 		"missing/missing.go:25:12",
 		"partlyresolved/partly.go:14:12",
