@@ -39,7 +39,8 @@ type checker struct {
 	// Filled by scanLiterals.
 	mentionsAtlassian bool               // a string names an Atlassian host or REST path
 	mentionsQSH       bool               // the qsh claim is named somewhere
-	connectIn         bool               // reads Connect JWTs ("JWT " header prefix, jwt query parameter)
+	connectIn         bool               // reads Connect JWTs ("JWT " header prefix)
+	jwtParam          bool               // reads a jwt query parameter (Connect's when Atlassian-related)
 	connectOut        bool               // sends Connect JWTs ("JWT " + token)
 	authLiteral       bool               // builds "Basic " / "JWT " headers or a baseUrl
 	oauthPaths        []ast.Node         // Jira OAuth 1.0a endpoint literals
@@ -296,12 +297,12 @@ func (c *checker) connectMarkers(lit *ast.BasicLit, parent ast.Node, s string) {
 	case s == "jwt":
 		switch p := parent.(type) {
 		case *ast.IndexExpr:
-			c.connectIn = true
+			c.jwtParam = true
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(p.Fun).(*ast.SelectorExpr); ok {
 				switch sel.Sel.Name {
 				case "Get", "FormValue", "PostFormValue", "Query", "QueryParam", "DefaultQuery", "FormFile":
-					c.connectIn = true
+					c.jwtParam = true
 				}
 			}
 		}

@@ -37,5 +37,5 @@ func TestJWTUnverified(t *testing.T) {
 }
 
 func TestJWTNoQSH(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "connectin", "connectinok", "connectout", "sessiontokens", "gonnectapp", "github.com/craftamap/atlas-gonnect/middleware")
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "connectin", "connectinok", "connectout", "sessiontokens", "gonnectapp", "jwtquery", "connectquery", "github.com/craftamap/atlas-gonnect/middleware")
 }

@@ -38,12 +38,21 @@
 // # qsh granularity
 //
 // jwt-no-qsh works per package: a package that handles Connect JWTs (reads
-// "JWT " Authorization headers or the jwt query parameter, or sends "JWT "
-// headers) and never mentions the qsh claim (a "qsh" string, a field or
+// "JWT " Authorization headers, or, when it is Atlassian-related, the jwt
+// query parameter; or sends "JWT " headers) and never mentions the qsh claim (a "qsh" string, a field or
 // function named after qsh or QueryStringHash) has each of its JWT
 // verifications and HS256 token constructions reported. The qsh comparison
 // usually lives in a helper next to the parse, so per-function would be too
 // strict and per-module too loose.
+//
+// # Cost
+//
+// The analyzer has facts, so it runs on every dependency. Standard library
+// packages are skipped at once; other packages get one walk over their
+// string literals, and the remaining checks run only where the package
+// imports something auth-related (net/http, crypto/tls, a JWT, OAuth 1.0a
+// or Atlassian client library, a package with auth wrappers), is
+// Atlassian-related, or builds "Basic "/"JWT " headers or a baseUrl.
 //
 // # Redaction
 //

@@ -121,7 +121,9 @@ func (c *checker) checkJWT() {
 	if c.mentionsQSH {
 		return
 	}
-	if c.connectIn {
+	// "JWT " headers are Connect's own scheme; a jwt query parameter is
+	// Connect's only in Atlassian-related code.
+	if c.connectIn || c.jwtParam && c.atlassianRelated() {
 		for _, n := range verifies {
 			ruleJWTNoQSH.Reportf(c.pass, n, "Connect JWT verified without checking its qsh claim: compare claims[\"qsh\"] with the query string hash of this request, or a token captured from another request is accepted")
 		}
