@@ -5,14 +5,19 @@
 //
 // # How a call is found
 //
-// The package is put in SSA form (built here, and only for packages that
-// import net/http or a package with summaries: most of the standard library
-// exits before any work). Each function is analysed once, callees first:
+// The package is put in SSA form, built here and only for packages whose
+// code uses something that makes requests (net/http's constructors and
+// senders, an http.Request's Method or URL, an interface method taking or
+// returning an *http.Request, an imported function with a summary): most
+// of the standard library and of a program's dependencies exit before any
+// work. Each function is analysed once, callees first:
 //
 //   - Requests are built by http.NewRequest(WithContext), &http.Request{...},
-//     or a summarised function returning a request; req.Method = ... and
-//     req.URL = ... after creation, req.WithContext and req.Clone are
-//     followed.
+//     or a summarised function returning a request; req.Method = ...,
+//     req.URL = ..., req.URL.Path/RawQuery = ... after creation (on some
+//     paths only: both alternatives), req.WithContext and req.Clone are
+//     followed, and so are requests captured by a closure that sends them
+//     (retry helpers).
 //   - Requests are sent by (*http.Client).Do, (*http.Transport).RoundTrip,
 //     http.Get/Head/Post/PostForm and their Client methods, a summarised
 //     function that sends its request parameter (go-jira's Client.Do), or an
@@ -34,10 +39,13 @@
 // methods, closures (free variables are parameters after the real ones,
 // bound at the closure's creation) and generic functions (through their
 // origin) work the same way. Interface method calls resolve to the
-// implementations declared in the same package (go-atlassian's services
-// call their implementation through an unexported interface); when the
-// package has none, an interface method returning an *http.Request is read
-// as a builder from its "method" and "url"/"path"/"endpoint" parameters.
+// implementations declared in this package or in a direct import with
+// summaries (go-atlassian's services call their implementation through an
+// unexported interface; jiralert calls go-jira's *IssueService through its
+// own interface); when there is none, an interface method returning an
+// *http.Request is read as a builder from its "method" and
+// "url"/"path"/"endpoint" parameters, and one taking an *http.Request as a
+// sender.
 //
 // The client libraries are summarised from their own source, so forks and
 // new methods work without a table: go-jira's IssueService.Delete gets
@@ -80,7 +88,8 @@
 // hosts and paths that are not Atlassian REST paths (NotAtlassian) are
 // dropped; Unknown (looks Atlassian, matches no operation) is kept.
 // Strings that never reach a request (log lines, test names) are never
-// considered.
+// considered. Requests whose URL the code does not fix at all are kept
+// apart in Result.Opaque.
 //
 // # Limits
 //

@@ -57,6 +57,12 @@ type Result struct {
 	// are not here: their callers' Calls are.
 	Sends []*Call
 
+	// Opaque lists the requests whose URL the code does not fix at all
+	// (http.Get(cfg.URL), do(ctx, "GET", path) with a path from
+	// elsewhere): they may be Atlassian calls that no pattern reveals.
+	// Checks that need every call resolved can count them.
+	Opaque []*Call
+
 	// SSA is the package's SSA form that Call.Instr belongs to, nil when
 	// no request was found (the package may have been skipped: it imports
 	// neither net/http nor a package that makes requests). Analyzers that
@@ -106,6 +112,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, c := range a.calls {
 		c.Match = lookup(c.Method, c.URL)
 		if c.Match.Kind == apispec.NotAtlassian {
+			if opaque(c.URL) {
+				res.Opaque = append(res.Opaque, c)
+			}
 			continue
 		}
 		res.Calls = append(res.Calls, c)
@@ -125,6 +134,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// opaque reports whether a URL pattern fixes nothing but perhaps a
+// scheme or a query: no host and no path.
+func opaque(u strpat.Pattern) bool {
+	for _, e := range u.WithoutQuery() {
+		if !e.Wild && strings.Trim(e.Lit, "/") != "" && !strings.HasSuffix(e.Lit, "://") {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeQueries merges the alternatives of one call that differ only in

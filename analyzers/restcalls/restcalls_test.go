@@ -45,6 +45,24 @@ func TestDiscovery(t *testing.T) {
 	if !found {
 		t.Errorf("rootGet's send not in Sends")
 	}
+
+	// Requests whose URL the code does not fix are listed as opaque.
+	var opaque []string
+	for _, r := range results {
+		for _, c := range r.Result.(*restcalls.Result).Opaque {
+			p := r.Pass.Fset.Position(c.Pos)
+			src, err := os.ReadFile(p.Filename)
+			if err != nil {
+				t.Fatal(err)
+			}
+			line := strings.Split(string(src), "\n")[p.Line-1]
+			opaque = append(opaque, fmt.Sprintf("%s %s %s", c.Method, c.URL, strings.TrimSpace(line)))
+		}
+	}
+	want := []string{"GET … http.Get(cfg.BaseURL) // the URL is all configuration: listed as opaque"}
+	if !slices.Equal(opaque, want) {
+		t.Errorf("opaque calls = %q, want %q", opaque, want)
+	}
 }
 
 // checkResponses checks what the 403 analyzer relies on: Instr yields the

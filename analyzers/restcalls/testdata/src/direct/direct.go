@@ -211,3 +211,7 @@ func valueLiteral(jql string) {
 	u.RawQuery = q.Encode()
 	http.Get("https://example.atlassian.net/" + u.String()) // want `call GET https://example.atlassian.net/rest/api/3/search/jql\?… via net/http`
 }
+
+func opaque(cfg Config) {
+	http.Get(cfg.BaseURL) // the URL is all configuration: listed as opaque
+}
