@@ -4,8 +4,10 @@
 // Per call (at the call site restcalls lists, the outermost call in the
 // app's code for wrappers and client libraries):
 //
-//   - missing-scope: no declared scope grants what the call needs. A
-//     suggested fix adds the needed scope to the descriptor's "scopes".
+//   - missing-scope: no declared scope grants what the call needs. The
+//     suggested fix adds to the descriptor's "scopes" every scope the
+//     package's calls miss (the same fix for each finding, so that -fix
+//     applies them together).
 //   - inaccessible-endpoint: no scope can grant the call to a Connect app.
 //   - deprecated-endpoint: the call matches only deprecated operations or
 //     ones gone from Atlassian's current API.
@@ -17,8 +19,9 @@
 // declared scope broader than that. Only main packages report it, because
 // only a program's import graph is the whole app: a library package sees a
 // part of it, and reporting there would call needed scopes excess. A module
-// whose programs do not reach the Atlassian calls (say, the calls are in a
-// library of another module) therefore gets no excess-scope finding.
+// without a main package therefore gets no excess-scope finding. A declared
+// scope that a call of unknown operation may need is not reported as
+// excess: unresolved-calls names it instead.
 //
 // Calls in _test.go files are not checked: tests usually talk to a fake
 // server (httptest), not to Atlassian with the app's scopes.
