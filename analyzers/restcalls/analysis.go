@@ -284,12 +284,12 @@ func (a *state) calleeName(fn *ssa.Function, obj *types.Func) string {
 			recv, ptr = p.Elem(), "*"
 		}
 		if n, ok := types.Unalias(recv).(*types.Named); ok {
-			return "(" + ptr + types.TypeString(n.Origin(), func(p *types.Package) string {
-				if p == a.pass.Pkg {
-					return ""
-				}
-				return p.Name()
-			}) + ")." + obj.Name()
+			tn := n.Obj()
+			name := tn.Name()
+			if tn.Pkg() != nil && tn.Pkg() != a.pass.Pkg {
+				name = tn.Pkg().Name() + "." + name
+			}
+			return "(" + ptr + name + ")." + obj.Name()
 		}
 		return obj.Name()
 	}

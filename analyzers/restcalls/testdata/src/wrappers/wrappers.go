@@ -140,3 +140,24 @@ func (c *Client) useRoots(ctx context.Context, key string) {
 	c.rootGet(ctx, "/issue/"+key+"/worklog") // want `call GET …/rest/api/3/issue/…/worklog via \(\*Client\).rootGet`
 	c.rootDelete(ctx, "filter/10")           // want `call DELETE …/rest/api/3/filter/10 via \(\*Client\).rootDelete`
 }
+
+// A generic client type: methods of instantiated generic types resolve
+// through their origin.
+type Resource[T any] struct {
+	c *Client
+}
+
+func (r *Resource[T]) Get(ctx context.Context, p string) (T, error) { // want Get:`sends GET …<p>`
+	var v T
+	resp, err := r.c.do(ctx, http.MethodGet, p, nil)
+	if err != nil {
+		return v, err
+	}
+	defer resp.Body.Close()
+	return v, json.NewDecoder(resp.Body).Decode(&v)
+}
+
+func (c *Client) generics(ctx context.Context) {
+	r := &Resource[project]{c: c}
+	r.Get(ctx, "/rest/api/3/project/P") // want `call GET …/rest/api/3/project/P via \(\*Resource\).Get`
+}
