@@ -266,7 +266,7 @@ func (c *checker) callSite(call *ast.CallExpr) *site {
 		return &site{node: call, kind: kindBasic, via: "go-atlassian Auth.SetBasicAuth", creds: args, secrets: args[1:]}
 	case name == "SetBasicAuth" && recv != "" && len(args) == 2 && isGoJira(pkg):
 		return &site{node: call, kind: kindBasic, via: "go-jira Authentication.SetBasicAuth", creds: args, secrets: args[1:]}
-	case name == "SetBasicAuth" && recv != "" && len(args) == 2 && sig.Params().Len() == 2:
+	case name == "SetBasicAuth" && recv != "" && len(args) == 2 && stringParams(sig):
 		s := &site{node: call, kind: kindBasic, via: "(*" + shortPkg(pkg) + "." + recv + ").SetBasicAuth", gated: true, creds: args, secrets: args[1:]}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && pkg == "net/http" {
 			s.req = sel.X
@@ -597,4 +597,18 @@ func funcName(fn *types.Func) string {
 
 func nonNil(es ...ast.Expr) []ast.Expr {
 	return slices.DeleteFunc(es, func(e ast.Expr) bool { return e == nil })
+}
+
+// stringParams reports whether sig takes exactly two strings (user, password).
+func stringParams(sig *types.Signature) bool {
+	p := sig.Params()
+	if p.Len() != 2 {
+		return false
+	}
+	for i := range 2 {
+		if b, ok := p.At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+			return false
+		}
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	jira "github.com/andygrunwald/go-jira"
+	v3 "github.com/ctreminiom/go-atlassian/v2/jira/v3"
 	"github.com/golang-jwt/jwt/v5"
 )
 
@@ -48,4 +49,8 @@ func verify(raw string) (*jwt.Token, error) {
 
 func login(req *http.Request) {
 	req.SetBasicAuth("bot@example.com", "ATATT3xFfGF0zyxwvutsrqponmlkjihgfedcba9876543210") // want `basic auth with \(\*http.Request\).SetBasicAuth` `hard-coded Atlassian API token "ATAT…" \(48 chars\)`
+}
+
+func bearer(client *v3.Client) {
+	client.Auth.SetBearerToken("eyJhbGciOiJIUzI1NiJ9.oauth-access-token") // want `hard-coded token "eyJh…" \(39 chars\) passed to go-atlassian Auth.SetBearerToken`
 }
