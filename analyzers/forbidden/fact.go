@@ -23,6 +23,10 @@ type Handling struct {
 	// request the function sends (an *http.Response or a type embedding
 	// one), 0 when none is returned.
 	Response int
+	// Op names the Atlassian operation whose response is returned, when
+	// the request is settled in the function (or in one it calls): calls
+	// of the function are then checked as if they were the REST call.
+	Op string
 	// Examined tells that the function examined the status of the
 	// response it returns or handles.
 	Examined bool
@@ -56,7 +60,11 @@ func (h *Handling) String() string {
 		parts = append(parts, fmt.Sprintf("tells 403 apart in %v", h.Tells403))
 	}
 	if h.Response != 0 {
-		parts = append(parts, fmt.Sprintf("returns response in result %d", h.Response-1))
+		of := ""
+		if h.Op != "" {
+			of = " of " + h.Op
+		}
+		parts = append(parts, fmt.Sprintf("returns response%s in result %d", of, h.Response-1))
 	}
 	if h.Unchecked {
 		parts = append(parts, "uses response unchecked")

@@ -45,7 +45,7 @@ type checker struct {
 	facts    map[*ssa.Function]*Handling // nil entry: being computed
 	imported map[*types.Func]*Handling
 	impls    map[string][]*ssa.Function
-	listed   map[ssa.CallInstruction]bool
+	listed   map[ssa.CallInstruction]*restcalls.Call // the first call listed at each instruction
 	lparens  map[token.Pos]*ast.CallExpr
 }
 
@@ -72,11 +72,11 @@ func run(pass *analysis.Pass) (any, error) {
 		facts:    map[*ssa.Function]*Handling{},
 		imported: map[*types.Func]*Handling{},
 		impls:    map[string][]*ssa.Function{},
-		listed:   map[ssa.CallInstruction]bool{},
+		listed:   map[ssa.CallInstruction]*restcalls.Call{},
 	}
 	for _, call := range calls.Calls {
-		if call.Instr != nil {
-			c.listed[call.Instr] = true
+		if call.Instr != nil && c.listed[call.Instr] == nil {
+			c.listed[call.Instr] = call
 		}
 	}
 	for _, fn := range prog.SrcFuncs {
@@ -84,14 +84,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c.exportFacts()
 	if appCode(pass) {
-		seen := map[ssa.CallInstruction]bool{}
 		for _, call := range calls.Calls {
-			if call.Instr == nil || seen[call.Instr] || c.inTestFile(call.Pos) {
+			if call.Instr == nil || c.listed[call.Instr] != call || c.inTestFile(call.Pos) {
 				continue
 			}
-			seen[call.Instr] = true
 			c.check(call)
 		}
+		c.checkReturned(prog)
 	}
 	return nil, nil
 }
@@ -259,6 +258,11 @@ func (c *checker) summarize(fn *ssa.Function) *Handling {
 			switch {
 			case o.fl.returned >= 0:
 				h.Response = o.fl.returned + 1
+				if call := c.listed[ci]; call != nil {
+					h.Op = operation(call)
+				} else if src.op != "" {
+					h.Op = src.op
+				}
 				if src.examined || o.here && o.ok {
 					h.Examined = true
 				}
@@ -269,7 +273,7 @@ func (c *checker) summarize(fn *ssa.Function) *Handling {
 					}
 				}
 				h.Told403 = h.Told403 || told
-			case c.listed[ci]:
+			case c.listed[ci] != nil:
 				// The request is settled here: checked and reported here.
 			case !o.ok:
 				h.Unchecked = true
@@ -295,6 +299,7 @@ type source struct {
 	statusErr bool // the error result reports a non-2xx status
 	unchecked bool // the callee uses the response without examining it
 	told403   bool // the callee tells 403 apart
+	op        string
 }
 
 // httpSenders are the standard library's calls returning a response.
@@ -359,7 +364,7 @@ func (s source) from(h *Handling) (source, bool) {
 	if h.StatusErr != 0 {
 		s.err, s.statusErr = h.StatusErr-1, true
 	}
-	s.examined, s.unchecked, s.told403 = h.Examined, h.Unchecked, h.Told403
+	s.examined, s.unchecked, s.told403, s.op = h.Examined, h.Unchecked, h.Told403, h.Op
 	return s, true
 }
 
@@ -444,17 +449,47 @@ func (c *checker) check(call *restcalls.Call) {
 		src = source{instr: call.Instr, resp: call.Response, err: lastError(call.Instr.Common().Signature())}
 		ok = true
 	}
-	if !ok {
-		return
+	if ok {
+		c.report(src, operation(call), call.Via)
 	}
+}
+
+// checkReturned checks the calls of functions returning the response of
+// a REST call settled inside them (a Handling fact with Op) that
+// restcalls does not list here: the caller's use is checked as if it
+// were the REST call.
+func (c *checker) checkReturned(prog *buildssa.SSA) {
+	for _, fn := range prog.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok || c.listed[ci] != nil {
+					continue
+				}
+				src, ok := c.source(ci)
+				if !ok || src.op == "" || src.resp < 0 || c.inTestFile(ci.Pos()) {
+					continue
+				}
+				via := "the callee"
+				if callee := ci.Common().StaticCallee(); callee != nil {
+					via = callee.Name()
+				}
+				c.report(src, src.op, via)
+			}
+		}
+	}
+}
+
+// report reports what the function does with the response of src, the
+// call of operation op through via.
+func (c *checker) report(src source, op, via string) {
 	o := c.follow(src)
-	op := operation(call)
-	at := c.callRange(call.Instr)
+	at := c.callRange(src.instr)
 	if !o.ok {
 		fl := o.fl
 		switch {
 		case src.statusErr:
-			ruleUnchecked.Reportf(c.pass, at, "error of %s is never read, and %s reports a non-2xx status only through it; %s", op, call.Via, consequence)
+			ruleUnchecked.Reportf(c.pass, at, "error of %s is never read, and %s reports a non-2xx status only through it; %s", op, via, consequence)
 		case fl.used || src.unchecked:
 			ruleUnchecked.Reportf(c.pass, at, "response of %s is used without checking its status; %s", op, consequence)
 		default:

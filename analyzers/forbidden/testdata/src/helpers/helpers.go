@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 	"net/http"
 )
 
@@ -52,7 +53,7 @@ func (c *Client) Do(method, path string) (*http.Response, error) { // want Do:`r
 }
 
 // DeleteIssue returns the response of a settled request.
-func (c *Client) DeleteIssue(key string) (*http.Response, error) { // want DeleteIssue:`returns response in result 0`
+func (c *Client) DeleteIssue(key string) (*http.Response, error) { // want DeleteIssue:`returns response of DELETE /rest/api/3/issue/\{issueIdOrKey\} in result 0`
 	return c.Do(http.MethodDelete, "/rest/api/3/issue/"+key)
 }
 
@@ -89,5 +90,20 @@ func (c *Client) Checked(method, path string) (*http.Response, error) { // want 
 		resp.Body.Close()
 		return nil, errors.New(resp.Status)
 	}
+	return resp, nil
+}
+
+// GetDeferred returns the response of a settled request through the result
+// slot a deferred close needs; its calls are checked as the REST call.
+func GetDeferred(c *http.Client, base, key string) (*http.Response, error) { // want GetDeferred:`returns response of GET /rest/api/3/issue/\{issueIdOrKey\} in result 0`
+	req, err := http.NewRequest(http.MethodGet, base+"/rest/api/3/issue/"+key, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer log.Print("fetched ", key)
 	return resp, nil
 }

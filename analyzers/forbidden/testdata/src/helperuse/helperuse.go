@@ -3,6 +3,7 @@ package helperuse
 
 import (
 	"encoding/json"
+	"io"
 	"log"
 	"net/http"
 
@@ -92,4 +93,27 @@ func callerDoesNot(c *helpers.Client) any {
 	var v any
 	json.NewDecoder(resp.Body).Decode(&v)
 	return v
+}
+
+func deferredUnchecked(c *http.Client) error {
+	resp, err := helpers.GetDeferred(c, "https://example.atlassian.net", "K-3") // want `response of GET /rest/api/3/issue/\{issueIdOrKey\} is used without checking its status`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	log.Print(string(body))
+	return nil
+}
+
+func deferredChecked(c *http.Client) error {
+	resp, err := helpers.GetDeferred(c, "https://example.atlassian.net", "K-3")
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return helpers.CheckResponse(resp)
 }

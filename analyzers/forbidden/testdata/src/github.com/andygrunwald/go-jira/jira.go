@@ -70,7 +70,7 @@ func newResponse(r *http.Response) *Response {
 
 type IssueService struct{ client *Client }
 
-func (s *IssueService) Delete(issueID string) (*Response, error) { // want Delete:`returns response in result 0; status examined; status error in result 1`
+func (s *IssueService) Delete(issueID string) (*Response, error) { // want Delete:`returns response of DELETE /rest/api/2/issue/\{issueIdOrKey\} in result 0; status examined; status error in result 1`
 	req, err := s.client.NewRequest("DELETE", fmt.Sprintf("rest/api/2/issue/%s", issueID), nil)
 	if err != nil {
 		return nil, err
@@ -78,7 +78,7 @@ func (s *IssueService) Delete(issueID string) (*Response, error) { // want Delet
 	return s.client.Do(req, nil)
 }
 
-func (s *IssueService) Get(issueID string) (*Issue, *Response, error) { // want Get:`returns response in result 1; status examined; status error in result 2`
+func (s *IssueService) Get(issueID string) (*Issue, *Response, error) { // want Get:`returns response of GET /rest/api/2/issue/\{issueIdOrKey\} in result 1; status examined; status error in result 2`
 	req, err := s.client.NewRequest("GET", "rest/api/2/issue/"+issueID, nil)
 	if err != nil {
 		return nil, nil, err

@@ -24,7 +24,7 @@ func NewIssueService(c service.Connector, version string) *IssueService {
 	return &IssueService{internalClient: &internalIssueImpl{c: c, version: version}}
 }
 
-func (i *IssueService) Delete(ctx context.Context, issueKeyOrID string) (*model.ResponseScheme, error) { // want Delete:`returns response in result 0; status examined; status error in result 1`
+func (i *IssueService) Delete(ctx context.Context, issueKeyOrID string) (*model.ResponseScheme, error) { // want Delete:`returns response of DELETE /rest/api/\d/issue/\{issueIdOrKey\} in result 0; status examined; status error in result 1`
 	return i.internalClient.Delete(ctx, issueKeyOrID)
 }
 
@@ -33,7 +33,7 @@ type internalIssueImpl struct {
 	version string
 }
 
-func (i *internalIssueImpl) Delete(ctx context.Context, issueKeyOrID string) (*model.ResponseScheme, error) { // want Delete:`returns response in result 0; status examined; status error in result 1`
+func (i *internalIssueImpl) Delete(ctx context.Context, issueKeyOrID string) (*model.ResponseScheme, error) { // want Delete:`returns response of DELETE /rest/api/\d/issue/\{issueIdOrKey\} in result 0; status examined; status error in result 1`
 	endpoint := fmt.Sprintf("rest/api/%v/issue/%v", i.version, issueKeyOrID)
 	req, err := i.c.NewRequest(ctx, http.MethodDelete, endpoint, "", nil)
 	if err != nil {
