@@ -252,7 +252,7 @@ func problemLine(dir string, p output.Problem) string {
 	}
 	if p.Pos.File != "" {
 		file := p.Pos.File
-		if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		if rel, err := filepath.Rel(dir, file); err == nil && filepath.IsLocal(rel) {
 			file = rel
 		}
 		b.WriteString(file)
