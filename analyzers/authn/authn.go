@@ -141,7 +141,8 @@ var (
 	atlassianPathRE = regexp.MustCompile(`/rest/api/|/wiki/rest/api|/rest/agile/|/rest/servicedeskapi|/wiki/api/v2|/ex/(jira|confluence)/|atlassian-connect\.json`)
 	apiTokenRE      = regexp.MustCompile(`ATATT[A-Za-z0-9_\-=+/]{20,}`)
 	httpURLRE       = regexp.MustCompile(`http://([^/\s"'?#]*)`)
-	jsonBaseURLRE   = regexp.MustCompile(`"baseUrl"\s*:\s*"http://([^"/]*)`)
+	jsonBaseURLRE   = regexp.MustCompile(`"baseUrl"\s*:\s*"http://([^"/\s]+)[^"\s]*"`)
+	oauth1PathRE    = regexp.MustCompile(`/plugins/servlet/oauth/(request-token|authorize|access-token)\b`)
 	sessionPathRE   = regexp.MustCompile(`(^|/)rest/auth/1/session\b`)
 )
 
@@ -268,11 +269,13 @@ func (c *checker) scanLiteral(lit *ast.BasicLit, parent ast.Node) {
 	}
 	c.connectMarkers(lit, parent, s)
 	c.plaintextInLiteral(lit, s)
-	if !c.library && sessionPathRE.MatchString(s) {
+	// Endpoint paths count in URL-like strings, not in prose (messages, docs).
+	urlLike := !strings.ContainsAny(s, " \t\n")
+	if urlLike && !c.library && sessionPathRE.MatchString(s) {
 		ruleCookieAuth.Reportf(c.pass, lit,
 			"request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud: use OAuth 2.0 (3LO) or Connect JWT instead")
 	}
-	if strings.Contains(s, "/plugins/servlet/oauth/") {
+	if urlLike && oauth1PathRE.MatchString(s) {
 		c.oauthPaths = append(c.oauthPaths, lit)
 	}
 }
@@ -319,7 +322,7 @@ var relevantImports = map[string]bool{
 // only in packages that import something auth-related (or a package with
 // auth wrappers), are Atlassian-related, or build auth header strings.
 func (c *checker) relevant() bool {
-	if c.mentionsAtlassian || c.authLiteral {
+	if c.mentionsAtlassian || c.authLiteral || len(c.oauthPaths) > 0 {
 		return true
 	}
 	for _, imp := range c.pass.Pkg.Imports() {
@@ -418,7 +421,11 @@ func typeName(info *types.Info, e ast.Expr) (pkg, name string) {
 // field returns the value given to the named field in a struct literal,
 // keyed or positional, or nil.
 func field(info *types.Info, lit *ast.CompositeLit, name string) ast.Expr {
-	st, ok := info.TypeOf(lit).Underlying().(*types.Struct)
+	t := info.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
 		return nil
 	}

@@ -17,7 +17,7 @@ func TestCookieAuth(t *testing.T) {
 }
 
 func TestOAuth1(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "oauth1app", "oauth1other")
+	analysistest.Run(t, analysistest.TestData(), authn.Analyzer, "oauth1app", "oauth1other", "oauth1paths")
 }
 
 func TestHardcodedSecret(t *testing.T) {

@@ -67,8 +67,8 @@ func (c *checker) checkField(cur inspector.Cursor, lit *ast.CompositeLit, sel *a
 		}
 		return
 	}
-	if lit != nil {
-		if _, isMap := c.info.TypeOf(lit).Underlying().(*types.Map); isMap {
+	if t := c.info.TypeOf(lit); lit != nil && t != nil {
+		if _, isMap := t.Underlying().(*types.Map); isMap {
 			if k, ok := constString(c.info, key); ok && strings.EqualFold(k, "baseUrl") {
 				c.plaintextBaseURL(value)
 			}
@@ -114,6 +114,9 @@ func (c *checker) condition(cur inspector.Cursor) string {
 
 // jsonName returns the JSON name of field f of struct type t, or "".
 func jsonName(t types.Type, f *types.Var) string {
+	if t == nil {
+		return ""
+	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -151,6 +154,9 @@ func (c *checker) plaintextBaseURL(value ast.Expr) {
 // and for a JSON descriptor text with an http:// baseUrl.
 func (c *checker) plaintextInLiteral(lit *ast.BasicLit, s string) {
 	for _, m := range httpURLRE.FindAllStringSubmatch(s, -1) {
+		if !strings.HasPrefix(s, m[0]) && strings.ContainsAny(s, " \t\n") {
+			continue // an example in prose (help text, a message), not a URL the code uses
+		}
 		if isAtlassianHost(m[1]) {
 			c.reported = append(c.reported, posRange{lit.Pos(), lit.End()})
 			rulePlaintextHTTP.Reportf(c.pass, lit, "plain http:// URL to Atlassian host %s sends credentials and data unencrypted: use https://", m[1])

@@ -38,3 +38,5 @@ func join(base, path string) string { return base + "/" + path }
 func other(base string) {
 	http.Get(base + "/rest/api/2/myself") // not a session request
 }
+
+const message = "request to /rest/auth/1/session failed" // prose

@@ -60,3 +60,7 @@ const descriptorJSON = `{
 }`
 
 const devJSON = `{"key": "my-app", "baseUrl": "http://127.0.0.1:8080"}`
+
+const help = "the site URL, such as http://example.atlassian.net or https://example.atlassian.net" // prose, not a URL in use
+
+const docExample = `"baseUrl": "http://" + host` // Go code in a doc string, not a descriptor
