@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# bench/corpus.sh: the robustness run. connectlint over every module of
+# bench/corpus.txt and over the Go standard library, checking that it
+# never panics or reports an internal error, exits 0 or 3 (1 only with
+# load errors that name the package), and analyses every package that
+# compiles. Per-rule counts go to $WORK/corpus/summary.md; each module's
+# JSON report to $WORK/corpus/NAME.json for judging findings by hand.
+#
+#	bench/corpus.sh [NAME ...]     (default: all, then std)
+#
+# Dependencies come from the module proxy with -mod=mod: a dependency the
+# proxy refuses leaves some packages uncompilable, which is part of the
+# test. Not part of .ci/run.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+(cd "$ROOT" && go build -o "$BIN/connectlint" ./cmd/connectlint)
+OUT=$WORK/corpus
+mkdir -p "$OUT"
+MIRRORS=${CORPUS_MIRRORS:-/work/.mirror}
+fail=0
+
+get_source() { # kind source version dest
+	local kind=$1 src=$2 ver=$3 dest=$4
+	if [ "$kind" = proxy ]; then
+		fetch_module "$src@$ver" "$dest"
+		return
+	fi
+	local git=$MIRRORS/${src/\//+}/repo
+	if [ ! -d "$git" ]; then
+		git=$WORK/git/${src/\//+}
+		[ -d "$git" ] || git clone -q --bare "https://github.com/$src" "$git"
+	fi
+	rm -rf "$dest"
+	mkdir -p "$dest"
+	git --git-dir="$git" archive "$ver" | tar -x -C "$dest"
+	(cd "$dest" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
+}
+
+# check NAME DIR: runs connectlint in DIR and judges the run.
+check() {
+	local name=$1 dir=$2 rc verdict=ok
+	(cd "$dir" && go list -e -f '{{.ImportPath}}{{if or .Error .DepsErrors}} broken{{end}}' ./... >"$OUT/$name.pkgs" 2>/dev/null || true)
+	local npkg nbroken
+	npkg=$(wc -l <"$OUT/$name.pkgs")
+	nbroken=$(grep -c ' broken$' "$OUT/$name.pkgs" || true)
+	set +e
+	(cd "$dir" && /usr/bin/time -f '%e\t%M' -o "$OUT/$name.time" "$BIN/connectlint" -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
+	rc=$?
+	set -e
+	if grep -qE 'panic|internal error|goroutine [0-9]+ \[' "$OUT/$name.stderr"; then
+		verdict="PANIC or internal error"
+	elif [ "$rc" != 0 ] && [ "$rc" != 3 ] && [ "$rc" != 1 ]; then
+		verdict="exit $rc"
+	elif [ "$rc" = 1 ] && ! jq -e '(.errors // []) | length > 0' "$OUT/$name.json" >/dev/null 2>&1; then
+		verdict="exit 1 without a load error"
+	else
+		# Every package connectlint could not check must be one go list
+		# also reports as broken.
+		local unexpected
+		unexpected=$(jq -r '(.errors // [])[] | .package // empty' "$OUT/$name.json" 2>/dev/null | sort -u |
+			while read -r p; do if grep -qx "$p" "$OUT/$name.pkgs"; then echo "$p"; fi; done)
+		[ -z "$unexpected" ] || verdict="compiling packages not checked: $unexpected"
+	fi
+	[ "$verdict" = ok ] || fail=1
+	local rules
+	rules=$(jq -r '[.findings[]? | select(.suppressed | not) | .rule] | group_by(.) | map("\(.[0])=\(length)") | join(" ")' "$OUT/$name.json" 2>/dev/null || echo "?")
+	local nerr
+	nerr=$(jq -r '(.errors // []) | length' "$OUT/$name.json" 2>/dev/null || echo "?")
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$npkg" "$nbroken" "$rc" "$nerr" "$(tr '\t' ' ' <"$OUT/$name.time" | tail -1)" "$verdict" "${rules:--}" >>"$OUT/summary.tsv"
+	echo "$name: exit $rc, $npkg packages ($nbroken broken), $verdict, ${rules:-no findings}" >&2
+}
+
+: >"$OUT/summary.tsv"
+want=("$@")
+while read -r name kind src ver _; do
+	[ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
+	if [ ${#want[@]} -gt 0 ] && [[ ! " ${want[*]} " =~ " $name " ]]; then continue; fi
+	dest=$WORK/corpus-src/$name
+	if ! get_source "$kind" "$src" "$ver" "$dest"; then
+		echo "$name: could not get $src $ver" >&2
+		printf '%s\t-\t-\t-\t-\t-\tsource unavailable\t-\n' "$name" >>"$OUT/summary.tsv"
+		continue
+	fi
+	GOFLAGS=-mod=mod
+	export GOFLAGS
+	check "$name" "$dest"
+done <"$ROOT/bench/corpus.txt"
+
+if [ ${#want[@]} -eq 0 ] || [[ " ${want[*]} " =~ " std " ]]; then
+	export GOFLAGS=
+	check std "$(go env GOROOT)/src"
+fi
+
+{
+	echo "| module | packages | broken (go list) | exit | load errors | wall s | peak RSS KiB | verdict | findings by rule |"
+	echo "|---|---|---|---|---|---|---|---|---|"
+	awk -F'\t' '{ split($6, t, " "); printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, t[1], t[2], $7, $8 }' "$OUT/summary.tsv"
+} >"$OUT/summary.md"
+cat "$OUT/summary.md"
+exit $fail

@@ -1,0 +1,64 @@
+# Shared helpers for the bench/ scripts; source it, do not run it.
+# Needs: go, /usr/bin/time (Debian package "time"), cp -al.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=${BENCH_WORK:-/tmp/connectlint-bench}
+BIN=$WORK/bin
+mkdir -p "$WORK" "$BIN"
+
+# The peers, pinned. Override with the environment to compare other versions.
+GOSEC_VERSION=${GOSEC_VERSION:-v2.30.0}
+STATICCHECK_VERSION=${STATICCHECK_VERSION:-v0.8.2}
+
+# build_tools builds connectlint and benchdriver from this work tree and
+# installs gosec and staticcheck at the pinned versions into $BIN.
+build_tools() {
+	(cd "$ROOT" && go build -o "$BIN/connectlint" ./cmd/connectlint &&
+		go build -tags bench -o "$BIN/benchdriver" ./bench/cmd/benchdriver &&
+		go build -tags bench -o "$BIN/genapp" ./bench/cmd/genapp &&
+		go build -tags bench -o "$BIN/benchsum" ./bench/cmd/benchsum)
+	[ -x "$BIN/gosec" ] || (cd "$WORK" && GOBIN=$BIN GOFLAGS= go install "github.com/securego/gosec/v2/cmd/gosec@$GOSEC_VERSION")
+	[ -x "$BIN/staticcheck" ] || (cd "$WORK" && GOBIN=$BIN GOFLAGS= go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION")
+}
+
+# fetch_module MOD@VER DEST copies the module's source from the module
+# proxy (through the module cache) to a writable DEST and downloads its
+# dependencies.
+fetch_module() {
+	local mv=$1 dest=$2 dir
+	dir=$(cd "$WORK" && GOFLAGS= go mod download -json "$mv" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+	if [ -z "$dir" ]; then
+		echo "bench: go mod download $mv failed" >&2
+		return 1
+	fi
+	rm -rf "$dest"
+	mkdir -p "$(dirname "$dest")"
+	cp -r "$dir" "$dest"
+	chmod -R u+w "$dest"
+	(cd "$dest" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
+}
+
+# measure OUT LABEL... -- CMD...: runs CMD once under /usr/bin/time and
+# appends a tab-separated row: the labels, wall s, user s, sys s, peak
+# RSS KiB (of the largest process: go vet's per-package tools count
+# one at a time), exit status, 1-minute load average at the start.
+measure() {
+	local out=$1
+	shift
+	local labels=()
+	while [ "$1" != -- ]; do
+		labels+=("$1")
+		shift
+	done
+	shift
+	local load rc tf
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	tf=$(mktemp)
+	set +e
+	/usr/bin/time -f '%e\t%U\t%S\t%M' -o "$tf" "$@" >/dev/null 2>"$WORK/last.stderr"
+	rc=$?
+	set -e
+	printf '%s\t' "${labels[@]}" >>"$out"
+	printf '%s\t%s\t%s\n' "$(tail -1 "$tf")" "$rc" "$load" >>"$out"
+	rm -f "$tf"
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# bench/peers.sh: connectlint against the floor and its peers on real
+# modules pinned by version, cold and warm, several runs each.
+#
+#	bench/peers.sh [-n RUNS] [MODULE@VERSION ...]
+#
+# Rows go to $WORK/peers.tsv (see lib.sh for the columns); the summary
+# (medians and ratios) is printed by benchsum. Not part of .ci/run.
+#
+# What "cold" means, for every tool alike: a fresh copy of a Go build
+# cache that holds the compiled export data of every package and
+# dependency (go list -export -deps -test ./...), but no go vet results,
+# and an empty staticcheck cache. A linter should not be charged for
+# compiling dependencies the developer's build already compiled.
+# "Warm": right after the cold runs of the same tool, with its caches
+# populated, one line appended to one file of the module (a new line for
+# every run, so each warm run sees a real change).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+RUNS=3
+if [ "${1:-}" = -n ]; then
+	RUNS=$2
+	shift 2
+fi
+MODULES=("$@")
+if [ ${#MODULES[@]} -eq 0 ]; then
+	MODULES=(
+		github.com/ctreminiom/go-atlassian/v2@v2.12.0
+		github.com/andygrunwald/go-jira@v1.17.0
+		github.com/ankitpokhrel/jira-cli@v1.6.0
+	)
+fi
+TOOLS=(connectlint floor floor-facts govet govet-connectlint gosec staticcheck)
+
+tool_cmd() {
+	case $1 in
+	connectlint) echo "$BIN/connectlint ./..." ;;
+	floor) echo "$BIN/benchdriver -suite noop ./..." ;;
+	floor-facts) echo "$BIN/benchdriver -suite noop-facts ./..." ;;
+	govet) echo "go vet ./..." ;;
+	govet-connectlint) echo "go vet -vettool=$BIN/connectlint ./..." ;;
+	gosec) echo "$BIN/gosec -quiet -fmt=json ./..." ;;
+	staticcheck) echo "$BIN/staticcheck ./..." ;;
+	esac
+}
+
+build_tools
+OUT=$WORK/peers.tsv
+: >"$OUT"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -m | awk '/Mem:/{print $2}') MiB, $(go version)" >"$WORK/peers.machine"
+
+for mv in "${MODULES[@]}"; do
+	name=$(basename "${mv%@*}")
+	[ "$name" = v2 ] && name=$(basename "$(dirname "${mv%@*}")")
+	src=$WORK/src/$name
+	echo "== $mv" >&2
+	fetch_module "$mv" "$src"
+	# One base cache for all modules: the standard library is compiled once.
+	base=$WORK/cache/base
+	(cd "$src" && GOCACHE=$base go list -export -deps -test ./... >/dev/null 2>&1 || true)
+	edit=$(cd "$src" && go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' ./... 2>/dev/null | grep . | head -1)
+	cp "$edit" "$WORK/edit.orig"
+	echo "   warm runs edit $edit" >&2
+	for tool in "${TOOLS[@]}"; do
+		read -ra cmd <<<"$(tool_cmd "$tool")"
+		for i in $(seq "$RUNS"); do
+			rm -rf "$WORK/run-cache" "$WORK/sc-cache"
+			cp -al "$base" "$WORK/run-cache"
+			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" cold "$i" -- "${cmd[@]}")
+		done
+		for i in $(seq "$RUNS"); do
+			echo "var _ = \"bench edit $tool $i\"" >>"$edit"
+			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" warm "$i" -- "${cmd[@]}")
+		done
+		cp "$WORK/edit.orig" "$edit"
+		echo "   $tool done" >&2
+	done
+done
+"$BIN/benchsum" "$OUT"
