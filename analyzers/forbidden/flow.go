@@ -73,11 +73,7 @@ func (f *flow) resp(v ssa.Value) {
 		return
 	}
 	f.resps[v] = true
-	refs := v.Referrers()
-	if refs == nil {
-		return
-	}
-	for _, r := range *refs {
+	for _, r := range referrers(v) {
 		switch r := r.(type) {
 		case *ssa.FieldAddr:
 			f.field(r)
@@ -152,7 +148,7 @@ func (f *flow) field(fa *ssa.FieldAddr) {
 
 // loads calls visit for each value loaded from addr.
 func (f *flow) loads(addr ssa.Value, visit func(ssa.Value)) {
-	for _, r := range *addr.Referrers() {
+	for _, r := range referrers(addr) {
 		if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL {
 			visit(u)
 		}
@@ -183,7 +179,7 @@ func (f *flow) addr(a ssa.Value, visit func(ssa.Value)) {
 		return
 	}
 	f.addrs[a] = true
-	for _, r := range *a.Referrers() {
+	for _, r := range referrers(a) {
 		switch r := r.(type) {
 		case *ssa.UnOp:
 			if r.Op == token.MUL {
@@ -230,7 +226,7 @@ func (f *flow) closure(mc *ssa.MakeClosure, i int, isAddr bool) {
 // iface follows the response converted to an interface: passed to a
 // function (fmt.Println(resp), a helper taking any) or stored.
 func (f *flow) iface(mi *ssa.MakeInterface) {
-	for _, r := range *mi.Referrers() {
+	for _, r := range referrers(mi) {
 		if ci, ok := r.(ssa.CallInstruction); ok {
 			f.call(ci, mi)
 			continue
@@ -285,7 +281,7 @@ func (f *flow) call(ci ssa.CallInstruction, v ssa.Value) {
 
 // body follows resp.Body: closing it is not a use.
 func (f *flow) body(v ssa.Value) {
-	for _, r := range *v.Referrers() {
+	for _, r := range referrers(v) {
 		if ci, ok := r.(ssa.CallInstruction); ok {
 			c := ci.Common()
 			if c.IsInvoke() && c.Value == v && c.Method.Name() == "Close" {
@@ -307,7 +303,7 @@ func (f *flow) status(v ssa.Value) {
 		return
 	}
 	f.statuses[v] = true
-	for _, r := range *v.Referrers() {
+	for _, r := range referrers(v) {
 		switch r := r.(type) {
 		case *ssa.BinOp:
 			if isComparison(r.Op) {
@@ -377,7 +373,7 @@ func (f *flow) errv(v ssa.Value) {
 		return
 	}
 	f.errs[v] = true
-	for _, r := range *v.Referrers() {
+	for _, r := range referrers(v) {
 		switch r := r.(type) {
 		case *ssa.Return:
 			for i, x := range r.Results {
@@ -551,7 +547,7 @@ func nonNilError(b *ssa.BasicBlock, x ssa.Value) bool {
 			return true
 		}
 	}
-	for _, r := range *x.Referrers() {
+	for _, r := range referrers(x) {
 		bo, ok := r.(*ssa.BinOp)
 		if !ok || bo.Op != token.EQL && bo.Op != token.NEQ {
 			continue
@@ -563,7 +559,7 @@ func nonNilError(b *ssa.BasicBlock, x ssa.Value) bool {
 		if !isNil(other) {
 			continue
 		}
-		for _, u := range *bo.Referrers() {
+		for _, u := range referrers(bo) {
 			t, ok := u.(*ssa.If)
 			if !ok {
 				continue
@@ -599,4 +595,13 @@ func makesError(fn *ssa.Function) bool {
 	}
 	return fn.Signature.Recv() == nil && fn.Signature.Results().Len() == 1 &&
 		isError(fn.Signature.Results().At(0).Type()) && strings.Contains(fn.Name(), "Err")
+}
+
+// referrers returns the instructions using v, none for values without
+// referrer lists.
+func referrers(v ssa.Value) []ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
 }
