@@ -31,8 +31,10 @@
 // it (deferred, or in a closure that only closes) is not a use.
 //
 // Returning the response hands the duty to the caller: the function's
-// Handling fact says which result holds it, restcalls lists the call of it
-// again in the caller (Nested), and the caller's use is checked there.
+// Handling fact says which result holds it and names the operation (Op),
+// and each call of the function, in this package or another, is checked
+// as if it were the REST call (restcalls lists some of these calls itself,
+// as Nested; the others are found through the fact).
 // A wrapper that handles the response of a request whose URL its caller
 // gives gets Unchecked in its fact when it does not examine it, and its
 // calls are reported.
