@@ -115,8 +115,8 @@ func checkHookOutput(t *testing.T, what string, r result, verdict string, findin
 
 // fixDemo fixes what connectlint finds in the demo app, the way its
 // developer would: an https baseUrl, signed install callbacks, the scopes
-// the code needs instead of ADMIN, and a status check on the search
-// response.
+// the code needs (DELETE and ACCESS_EMAIL_ADDRESSES) instead of ADMIN, and a
+// status check on the search response.
 func fixDemo(t *testing.T, dir string) {
 	t.Helper()
 	edit := func(name string, replacements ...string) {
@@ -141,7 +141,8 @@ func fixDemo(t *testing.T, dir string) {
 		`"baseUrl": "http://`, `"baseUrl": "https://`,
 		`"context-qsh": true,`, `"context-qsh": true,
     "signed-install": true,`,
-		`"ADMIN"`, `"DELETE"`,
+		`"ADMIN"`, `"DELETE",
+    "ACCESS_EMAIL_ADDRESSES"`,
 	)
 	edit("jira.go",
 		"defer resp.Body.Close()\n\tvar result searchResult",

@@ -32,7 +32,7 @@ func TestScopesDemo(t *testing.T) {
 	if err := json.Unmarshal([]byte(first), &array); err != nil {
 		t.Fatalf("first line %q is not a JSON array: %v", first, err)
 	}
-	if want := []string{"READ", "WRITE", "DELETE"}; !slices.Equal(array, want) {
+	if want := []string{"READ", "WRITE", "DELETE", "ACCESS_EMAIL_ADDRESSES"}; !slices.Equal(array, want) {
 		t.Errorf("scopes = %q, want %q", array, want)
 	}
 
@@ -45,6 +45,7 @@ func TestScopesDemo(t *testing.T) {
 		"READ GET /rest/api/3/search/jql":                                      `http.NewRequestWithContext(ctx, "GET"`,
 		"WRITE POST /rest/api/3/issue/{issueIdOrKey}/comment via (*Client).do": "c.do(ctx, http.MethodPost",
 		"DELETE DELETE /rest/api/3/issue/{issueIdOrKey} via (*Client).do":      "c.do(ctx, http.MethodDelete",
+		"ACCESS_EMAIL_ADDRESSES GET /rest/api/3/user/email via (*Client).do":   "c.do(ctx, http.MethodGet",
 	}
 	for _, r := range reasons {
 		text, ok := want[r.scope+" "+r.what]

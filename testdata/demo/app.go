@@ -13,7 +13,18 @@ import (
 
 type App struct {
 	Tenants   *TenantStore
+	Mailer    Mailer
 	StaleDays int
+}
+
+type Mailer interface {
+	Send(to, subject, body string)
+}
+
+type logMailer struct{}
+
+func (logMailer) Send(to, subject, body string) {
+	log.Printf("mail to %s: %s", to, subject)
 }
 
 type issueEvent struct {
@@ -49,7 +60,14 @@ func (a *App) handleIssueUpdated(w http.ResponseWriter, r *http.Request) {
 		msg := fmt.Sprintf("Issue Cleaner: %s is labelled for cleanup and will be removed in %d days.", issue.Key, a.StaleDays)
 		if err := c.AddComment(ctx, issue.Key, msg); err != nil {
 			log.Printf("webhook %s: %v", key, err)
+			return
 		}
+		email, err := c.UserEmail(ctx, issue.Fields.Reporter.AccountID)
+		if err != nil {
+			log.Printf("webhook %s: reporter: %v", key, err)
+			return
+		}
+		a.Mailer.Send(email, "Issue "+issue.Key+" will be cleaned up", msg)
 	}(ev.Issue.Key)
 }
 

@@ -37,7 +37,10 @@ type Issue struct {
 		Status  struct {
 			Name string `json:"name"`
 		} `json:"status"`
-		Labels []string `json:"labels"`
+		Labels   []string `json:"labels"`
+		Reporter struct {
+			AccountID string `json:"accountId"`
+		} `json:"reporter"`
 	} `json:"fields"`
 }
 
@@ -142,6 +145,26 @@ func (c *Client) DeleteIssue(ctx context.Context, key string) error {
 		return &apiError{Method: http.MethodDelete, Path: path, StatusCode: resp.StatusCode, Body: string(b)}
 	}
 	return nil
+}
+
+func (c *Client) UserEmail(ctx context.Context, accountID string) (string, error) {
+	path := "/rest/api/3/user/email?accountId=" + url.QueryEscape(accountID)
+	resp, err := c.do(ctx, http.MethodGet, path, nil)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 1024))
+		return "", &apiError{Method: http.MethodGet, Path: path, StatusCode: resp.StatusCode, Body: string(b)}
+	}
+	var v struct {
+		Email string `json:"email"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		return "", err
+	}
+	return v.Email, nil
 }
 
 func (c *Client) SearchStale(ctx context.Context, days int) ([]Issue, error) {

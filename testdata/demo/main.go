@@ -18,6 +18,7 @@ func main() {
 	}
 	app := &App{
 		Tenants:   NewTenantStore(),
+		Mailer:    logMailer{},
 		StaleDays: 90,
 	}
 
