@@ -35,6 +35,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/connectlint/connectlint/internal/rules"
+	"github.com/connectlint/connectlint/internal/textutil"
 )
 
 // The config file names, looked up in the module root.
@@ -141,51 +142,18 @@ func knownName(name string) bool {
 // suggest returns a "; did you mean X?" hint naming the registered rule (or,
 // with analyzers, analyzer) closest to name, or "" when none is close.
 func suggest(name string, analyzers bool) string {
-	best, bestDist := "", len(name)/3+1
-	seen := map[string]bool{}
+	var cands []string
 	for _, r := range rules.All() {
-		cands := []string{r.ID}
+		cands = append(cands, r.ID)
 		if analyzers {
 			cands = append(cands, r.Analyzer)
 		}
-		for _, c := range cands {
-			if seen[c] {
-				continue
-			}
-			seen[c] = true
-			if d := editDistance(name, c); d < bestDist {
-				best, bestDist = c, d
-			}
-		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return textutil.DidYouMean(name, cands, len(name)/3)
 }
 
 // Suggest is suggest for rule IDs only, for other packages' messages.
 func Suggest(id string) string { return suggest(id, false) }
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
 
 // Error is a problem in a config file, at a position.
 type Error struct {
@@ -423,7 +391,7 @@ func (d *decoder) fields(n *yaml.Node, what string, keys []string, visit func(ke
 		case !slices.Contains(keys, k.Value):
 			hint := ""
 			for _, want := range keys {
-				if editDistance(k.Value, want) <= 2 {
+				if textutil.EditDistance(k.Value, want) <= 2 {
 					hint = fmt.Sprintf("; did you mean %q?", want)
 					break
 				}

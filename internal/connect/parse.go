@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
 	"github.com/connectlint/connectlint/internal/jsonpos"
+	"github.com/connectlint/connectlint/internal/textutil"
 	"github.com/connectlint/connectlint/schema"
 )
 
@@ -441,7 +442,7 @@ func nearest(s string, candidates []string, foldCase bool) []string {
 	}
 	best, out := -1, []string(nil)
 	for _, c := range candidates {
-		d := editDistance(norm(s), norm(c))
+		d := textutil.EditDistance(norm(s), norm(c))
 		if d > max(2, len(c)/3) {
 			continue
 		}
@@ -453,28 +454,4 @@ func nearest(s string, candidates []string, foldCase bool) []string {
 		}
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	if len(a) > 100 || len(b) > 100 {
-		return max(len(a), len(b))
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
