@@ -69,7 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	l := load(disc.path)
 	file := l.tokenFile(pass.Fset)
-	if owns(pass, dir, homeDir(disc.path, moduleRoot(dir)), disc.embedded) {
+	if owns(pass, dir, homeDir(disc.path, config.ModuleRoot(dir)), disc.embedded) {
 		for _, f := range l.findings {
 			report(pass, file, f)
 		}
@@ -114,7 +114,7 @@ func resolveExplicit(file, dir string) string {
 		return file
 	}
 	if _, err := os.Stat(abs); err != nil {
-		if root := moduleRoot(dir); root != "" {
+		if root := config.ModuleRoot(dir); root != "" {
 			if _, err := os.Stat(filepath.Join(root, file)); err == nil {
 				return filepath.Join(root, file)
 			}

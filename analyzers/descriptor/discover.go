@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/connectlint/connectlint/internal/config"
 )
 
 // descriptorName is the file connectlint looks for.
@@ -54,7 +56,7 @@ func discover(explicit, dir string, files []*ast.File) discovery {
 		d.embedded = d.path != ""
 		return d
 	}
-	root := moduleRoot(dir)
+	root := config.ModuleRoot(dir)
 	for level := dir; ; {
 		if cands := candidatesAt(level); len(cands) > 0 {
 			return nearest(level, cands)
@@ -165,7 +167,6 @@ func embedPatterns(args string) []string {
 var dirCache struct {
 	sync.Mutex
 	candidates map[string][]candidate // by directory level
-	roots      map[string]string      // module root by package directory
 	goFiles    map[string]bool        // directory holds non-test Go files
 }
 
@@ -222,35 +223,6 @@ func search(dir string, maxDepth int) []candidate {
 		}
 	}
 	return out
-}
-
-// moduleRoot returns the nearest directory at or above dir holding a
-// go.mod file, or "" when there is none.
-func moduleRoot(dir string) string {
-	dirCache.Lock()
-	root, ok := dirCache.roots[dir]
-	dirCache.Unlock()
-	if ok {
-		return root
-	}
-	for d := dir; ; {
-		if info, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !info.IsDir() {
-			root = d
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	dirCache.Lock()
-	if dirCache.roots == nil {
-		dirCache.roots = map[string]string{}
-	}
-	dirCache.roots[dir] = root
-	dirCache.Unlock()
-	return root
 }
 
 // homeDir returns the nearest directory at or above the descriptor's own

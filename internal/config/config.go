@@ -204,7 +204,7 @@ func Load(dir string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	root := moduleRoot(abs)
+	root := ModuleRoot(abs)
 	if root == "" {
 		return &Config{}, nil
 	}
@@ -222,8 +222,9 @@ func Load(dir string) (*Config, error) {
 	return e.cfg, e.err
 }
 
-// moduleRoot returns the nearest directory at or above dir holding go.mod.
-func moduleRoot(dir string) string {
+// ModuleRoot returns the nearest directory at or above dir holding a go.mod
+// file, or "" when there is none. Results are cached for the process.
+func ModuleRoot(dir string) string {
 	cache.Lock()
 	defer cache.Unlock()
 	if cache.roots == nil {

@@ -30,7 +30,7 @@ func VetVersion(progname, dir string) (string, error) {
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
 	}
-	if root := moduleRoot(dir); root != "" {
+	if root := ModuleRoot(dir); root != "" {
 		for _, name := range []string{YAMLName, JSONName} {
 			if data, err := os.ReadFile(filepath.Join(root, name)); err == nil {
 				fmt.Fprintf(h, "\x00%s\x00%d\x00", name, len(data))
