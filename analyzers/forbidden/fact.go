@@ -45,7 +45,7 @@ type Handling struct {
 func (*Handling) AFact() {}
 
 func (h *Handling) empty() bool {
-	return len(h.Examines) == 0 && h.Response == 0 && h.StatusErr == 0 && !h.Unchecked
+	return len(h.Examines) == 0 && h.Response == 0 && h.StatusErr == 0 && !h.Unchecked && !h.Examined
 }
 
 func (h *Handling) examines(param int) bool { return slices.Contains(h.Examines, param) }

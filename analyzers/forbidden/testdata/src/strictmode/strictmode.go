@@ -75,3 +75,10 @@ func jiraApart(c *jira.Client) error {
 	}
 	return err
 }
+
+// A wrapper in another package that examines the status without a 403
+// branch.
+func wrapperNotApart(c *helpers.Client) error {
+	var v any
+	return c.Get("/rest/api/3/project", &v) // want `status of GET /rest/api/3/project is checked but 403 is not told apart`
+}
