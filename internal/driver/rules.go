@@ -2,10 +2,12 @@ package driver
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/connectlint/connectlint/internal/rules"
+	"github.com/connectlint/connectlint/internal/textutil"
 )
 
 // RuleSet says which rules a run reports. Names are rule IDs or analyzer
@@ -82,34 +84,6 @@ func SplitList(v string) []string {
 
 // suggest names the known name closest to name, if any is close.
 func suggest(name string, known map[string]bool) string {
-	best, bestDist := "", 4
-	for k := range known {
-		if d := editDistance(name, k); d < bestDist || d == bestDist && k < best {
-			best, bestDist = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	names := slices.Sorted(maps.Keys(known)) // ties go to the first in order
+	return textutil.DidYouMean(name, names, 3)
 }
