@@ -30,7 +30,7 @@ func (c *checker) checkTransport() {
 				}
 			}
 		case *ast.BinaryExpr:
-			if p, ok := cur.Parent().Node().(*ast.BinaryExpr); n.Op != token.ADD || ok && p.Op == token.ADD {
+			if n.Op != token.ADD || inAddChain(cur) {
 				continue // only whole + chains
 			}
 			c.plaintextInExpr(n)
@@ -131,6 +131,23 @@ func jsonName(t types.Type, f *types.Var) string {
 		}
 	}
 	return ""
+}
+
+// inAddChain reports whether the expression at cur is an operand of an
+// enclosing +, through parentheses: that whole chain is checked instead.
+// Checking every parenthesised level of a + chain would render it once
+// per level, cubic in its depth.
+func inAddChain(cur inspector.Cursor) bool {
+	for p := cur.Parent(); ; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.BinaryExpr:
+			return n.Op == token.ADD
+		default:
+			return false
+		}
+	}
 }
 
 // plaintextBaseURL reports a Connect baseUrl built with http://.
