@@ -303,14 +303,19 @@ func TestBadInput(t *testing.T) {
 	if m := LookupString("GET", "/rest"+long); m.Kind != Unknown {
 		t.Errorf("a 10000-segment /rest path = %v, want unknown", m.Kind)
 	}
-	// Non-normalised patterns built by hand.
+	// Non-normalised patterns built by hand get the answer of their
+	// normalised form.
 	for _, p := range []strpat.Pattern{
 		{{Wild: true}, {Wild: true}},
 		{{Lit: ""}, {Wild: true}, {Lit: ""}},
 		{{Wild: true}, {Lit: "://"}},
 		{{Lit: "https://"}, {Wild: true}},
+		{{Lit: "/rest/api/3/"}, {Lit: ""}, {Lit: "myself"}},
 	} {
-		Lookup("GET", p)
+		got, want := Lookup("GET", p), Lookup("GET", strpat.Concat(p))
+		if got.Kind != want.Kind || !slices.Equal(got.Ops, want.Ops) {
+			t.Errorf("Lookup(GET, %#v) = %v %v, want %v %v as for %q", p, got.Kind, routes(got.Ops), want.Kind, routes(want.Ops), strpat.Concat(p))
+		}
 	}
 }
 
