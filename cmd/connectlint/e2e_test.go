@@ -495,6 +495,42 @@ func TestE2EVetProtocol(t *testing.T) {
 	}
 }
 
+// TestE2EVetVersionDigestsConfig checks that -V=full changes when
+// .connectlint.yaml does: go vet keys its result cache by that line.
+func TestE2EVetVersionDigestsConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	before := connectlint(t, dir, "-V=full")
+	writeTestFile(t, filepath.Join(dir, ".connectlint.yaml"), "disable: [excess-scope]\n")
+	after := connectlint(t, dir, "-V=full")
+	if before.code != 0 || after.code != 0 || !strings.Contains(before.stdout, " version devel ") {
+		t.Fatalf("-V=full: exit %d and %d\n%s%s", before.code, after.code, before.stdout, after.stdout)
+	}
+	if before.stdout == after.stdout {
+		t.Errorf("-V=full is the same before and after writing .connectlint.yaml: %s", before.stdout)
+	}
+}
+
+// TestE2EAnalyzerFlags checks that analyzer flags work standalone, named
+// as go vet names them.
+func TestE2EAnalyzerFlags(t *testing.T) {
+	const strictMsg = "403 is not told apart"
+	if plain := demoJSON(t); strings.Contains(plain.stdout, strictMsg) {
+		t.Errorf("strict finding without -forbidden.strict:\n%s", plain.stdout)
+	}
+	strict := connectlint(t, "", "-C", fixture("demo"), "-forbidden.strict", "./...")
+	if strict.code != exitFindings || !strings.Contains(strict.stdout, strictMsg) {
+		t.Errorf("-forbidden.strict: exit %d, want strict findings\n%s%s", strict.code, strict.stdout, strict.stderr)
+	}
+}
+
+func writeTestFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestE2ESuppression runs a module whose descriptor finding is suppressed
 // by .connectlint.yaml and whose Go directive suppresses nothing.
 func TestE2ESuppression(t *testing.T) {

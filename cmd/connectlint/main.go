@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/connectlint/connectlint/analyzers"
+	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/output"
 )
@@ -42,6 +43,15 @@ const homePage = "https://github.com/connectlint/connectlint"
 
 func main() {
 	args := os.Args[1:]
+	if len(args) == 1 && args[0] == "-V=full" {
+		// go vet keys its result cache by this line; digest the config
+		// file too, or vet replays stale results after it is edited.
+		dir, _ := os.Getwd()
+		if v, err := config.VetVersion(filepath.Base(os.Args[0]), dir); err == nil {
+			fmt.Println(v)
+			os.Exit(exitOK)
+		}
+	}
 	if isVetInvocation(args) {
 		// go vet speaks its own protocol; unitchecker implements it and
 		// parses the command line itself. It never returns.
@@ -111,6 +121,12 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.tests, "tests", true, "also check _test.go files (as go vet does)")
 	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "text format: also list suppressed findings with their reason")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then report what is left")
+	// Analyzer flags, named as go vet names them (-forbidden.strict).
+	for _, a := range analyzers.All() {
+		a.Flags.VisitAll(func(af *flag.Flag) {
+			fs.Var(af.Value, a.Name+"."+af.Name, af.Usage)
+		})
+	}
 	fs.Usage = func() { writeUsage(stderr, fs) }
 	return fs, f
 }
