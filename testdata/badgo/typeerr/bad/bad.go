@@ -1,0 +1,4 @@
+package bad
+
+// Parses, but does not type-check.
+func Count() int { return "three" }
