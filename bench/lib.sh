@@ -10,13 +10,15 @@ mkdir -p "$WORK" "$BIN"
 GOSEC_VERSION=${GOSEC_VERSION:-v2.30.0}
 STATICCHECK_VERSION=${STATICCHECK_VERSION:-v0.8.2}
 
-# build_tools builds connectlint and benchdriver from this work tree and
-# installs gosec and staticcheck at the pinned versions into $BIN.
+# build_tools builds connectlint and the bench programs from this work
+# tree; with the argument "peers" it also installs gosec and staticcheck
+# at the pinned versions into $BIN.
 build_tools() {
 	(cd "$ROOT" && go build -o "$BIN/connectlint" ./cmd/connectlint &&
 		go build -tags bench -o "$BIN/benchdriver" ./bench/cmd/benchdriver &&
 		go build -tags bench -o "$BIN/genapp" ./bench/cmd/genapp &&
 		go build -tags bench -o "$BIN/benchsum" ./bench/cmd/benchsum)
+	[ "${1:-}" = peers ] || return 0
 	[ -x "$BIN/gosec" ] || (cd "$WORK" && GOBIN=$BIN GOFLAGS= go install "github.com/securego/gosec/v2/cmd/gosec@$GOSEC_VERSION")
 	[ -x "$BIN/staticcheck" ] || (cd "$WORK" && GOBIN=$BIN GOFLAGS= go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION")
 }

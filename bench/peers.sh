@@ -45,7 +45,7 @@ tool_cmd() {
 	esac
 }
 
-build_tools
+build_tools peers
 OUT=$WORK/peers.tsv
 : >"$OUT"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -m | awk '/Mem:/{print $2}') MiB, $(go version)" >"$WORK/peers.machine"
