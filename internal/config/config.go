@@ -390,14 +390,7 @@ func (d *decoder) fields(n *yaml.Node, what string, keys []string, visit func(ke
 		case k.Kind != yaml.ScalarNode:
 			d.errorf(k, "%s: keys must be plain names, not %s", what, describe(k))
 		case !slices.Contains(keys, k.Value):
-			hint := ""
-			for _, want := range keys {
-				if textutil.EditDistance(k.Value, want) <= 2 {
-					hint = fmt.Sprintf("; did you mean %q?", want)
-					break
-				}
-			}
-			d.errorf(k, "%s: unknown key %q (known keys: %s)%s", what, k.Value, strings.Join(keys, ", "), hint)
+			d.errorf(k, "%s: unknown key %q (known keys: %s)%s", what, k.Value, strings.Join(keys, ", "), textutil.DidYouMean(k.Value, keys, 2))
 		case seen[k.Value]:
 			d.errorf(k, "%s: key %q appears twice", what, k.Value)
 		default:

@@ -113,6 +113,8 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unknown key", "c.yaml", "enable: [cfgtest]\nignroe: []\n",
 			[]string{`2:1: config: unknown key "ignroe" (known keys: enable, disable, descriptor, ignore); did you mean "ignore"?`}},
+		{"unknown key nearer a later key", "c.yaml", "dsable: [cfgtest]\n",
+			[]string{`1:1: config: unknown key "dsable" (known keys: enable, disable, descriptor, ignore); did you mean "disable"?`}},
 		{"duplicate key", "c.yaml", "disable: [cfgtest]\ndisable: [cfgother]\n",
 			[]string{`2:1: config: key "disable" appears twice`}},
 		{"top not a mapping", "c.yaml", "- cfgtest\n",
