@@ -299,9 +299,10 @@ func (a *state) calleeName(fn *ssa.Function, obj *types.Func) string {
 	return obj.Pkg().Name() + "." + obj.Name()
 }
 
-// libraryOf names the client library a package belongs to (forks
-// included), or "".
-func libraryOf(pkg *types.Package) string {
+// Library names the client library a package belongs to, "go-jira" or
+// "go-atlassian" (forks included), or "". Other analyzers use it to treat
+// the libraries' calls as restcalls does.
+func Library(pkg *types.Package) string {
 	if pkg == nil {
 		return ""
 	}

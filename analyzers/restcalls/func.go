@@ -157,7 +157,7 @@ func (f *funcState) record(s *Summary, o occurrence) {
 	r := o.r
 	ret := -1
 	if o.send != nil && o.resp >= 0 {
-		ret = f.returnedAt(resultValue(o.send, o.resp))
+		ret = f.returnedAt(ResultValue(o.send, o.resp))
 	}
 	via := libVia(r.via)
 	switch {
@@ -300,10 +300,11 @@ func methodString(p strpat.Pattern) string {
 	return strings.ToUpper(m)
 }
 
-// resultValue is the value of result i of a call, nil if not used.
-func resultValue(ci ssa.CallInstruction, i int) ssa.Value {
+// ResultValue is the value of result i of a call (the call itself or an
+// Extract), nil if the call does not use it or i is negative.
+func ResultValue(ci ssa.CallInstruction, i int) ssa.Value {
 	call, ok := ci.(*ssa.Call)
-	if !ok {
+	if !ok || i < 0 {
 		return nil
 	}
 	if call.Call.Signature().Results().Len() == 1 {
@@ -415,7 +416,7 @@ func (f *funcState) via(e Effect, t target) string {
 		return e.Via
 	}
 	if t.obj != nil {
-		if lib := libraryOf(t.obj.Pkg()); lib != "" {
+		if lib := Library(t.obj.Pkg()); lib != "" {
 			return lib
 		}
 	}
@@ -529,7 +530,7 @@ func (f *funcState) interfaceHeuristics(ci ssa.CallInstruction) {
 			if sig.Results().Len() > 0 && isResponseType(sig.Results().At(0).Type()) {
 				resp = 0
 			}
-			via := libraryOf(c.Method.Pkg())
+			via := Library(c.Method.Pkg())
 			if via == "" {
 				via = f.a.calleeName(nil, c.Method)
 			}
@@ -560,7 +561,7 @@ func (f *funcState) heuristicBuild(ci ssa.CallInstruction) []req {
 	if mi < 0 || ui < 0 {
 		return nil
 	}
-	via := libraryOf(c.Method.Pkg())
+	via := Library(c.Method.Pkg())
 	if via == "" {
 		via = f.a.calleeName(nil, c.Method)
 	}
@@ -737,7 +738,7 @@ func (f *funcState) capturedResult(ci ssa.CallInstruction) bool {
 	}
 	n := call.Call.Signature().Results().Len()
 	for i := range n {
-		v := resultValue(ci, i)
+		v := ResultValue(ci, i)
 		if n == 1 {
 			v = call
 		}
@@ -760,7 +761,7 @@ func (f *funcState) resultReqs(ci ssa.CallInstruction) []req {
 	}
 	for i := range call.Call.Signature().Results().Len() {
 		if isRequestPtr(call.Call.Signature().Results().At(i).Type()) {
-			if v := resultValue(ci, i); v != nil {
+			if v := ResultValue(ci, i); v != nil {
 				out = append(out, f.origins(v, 0)...)
 			} else {
 				out = append(out, f.callReqs(call, i, 0)...)
