@@ -11,6 +11,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/analyzers/forbidden"
+	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/suppress"
 )
@@ -20,6 +21,7 @@ import (
 func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
+		restcalls.Analyzer, // reports only with -restcalls.report; its flag needs it here
 		scopes.Analyzer,
 		forbidden.Analyzer,
 		authn.Analyzer,

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connectlint/connectlint/analyzers/restcalls"
 )
 
 // flow follows one response (or one status value) through a function:
@@ -273,7 +275,7 @@ func (f *flow) call(ci ssa.CallInstruction, v ssa.Value) {
 		res := call.Call.Signature().Results()
 		for i := range res.Len() {
 			if isResponseType(res.At(i).Type()) {
-				f.resp(resultValue(call, i))
+				f.resp(restcalls.ResultValue(call, i))
 			}
 		}
 	}

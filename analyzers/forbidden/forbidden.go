@@ -347,7 +347,7 @@ func (c *checker) source(ci ssa.CallInstruction) (source, bool) {
 	for i := range sig.Params().Len() {
 		if isRequestPtr(sig.Params().At(i).Type()) {
 			s.resp = 0
-			if libraryOf(com.Method.Pkg()) != "" && !isHTTPResponsePtr(sig.Results().At(0).Type()) && s.err >= 0 {
+			if restcalls.Library(com.Method.Pkg()) != "" && !isHTTPResponsePtr(sig.Results().At(0).Type()) && s.err >= 0 {
 				s.examined, s.statusErr = true, true
 			}
 			return s, true
@@ -377,8 +377,8 @@ type outcome struct {
 
 func (c *checker) follow(src source) outcome {
 	fl := newFlow(c, src.instr.Parent())
-	fl.resp(resultValue(src.instr, src.resp))
-	fl.errv(resultValue(src.instr, src.err))
+	fl.resp(restcalls.ResultValue(src.instr, src.resp))
+	fl.errv(restcalls.ResultValue(src.instr, src.err))
 	o := outcome{fl: fl, here: len(fl.exams) > 0}
 	switch {
 	case src.unchecked && src.resp < 0:

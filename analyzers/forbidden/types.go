@@ -96,46 +96,10 @@ func constantInt(c *ssa.Const) (int64, bool) {
 	return constant.Int64Val(c.Value)
 }
 
-// resultValue is the value of result i of a call, nil if it is not used.
-func resultValue(ci ssa.CallInstruction, i int) ssa.Value {
-	call, ok := ci.(*ssa.Call)
-	if !ok || i < 0 {
-		return nil
-	}
-	if call.Call.Signature().Results().Len() == 1 {
-		if i == 0 {
-			return call
-		}
-		return nil
-	}
-	for _, r := range *call.Referrers() {
-		if ex, ok := r.(*ssa.Extract); ok && ex.Index == i {
-			return ex
-		}
-	}
-	return nil
-}
-
 // origin returns the generic function an instance was made from, or fn.
 func origin(fn *ssa.Function) *ssa.Function {
 	if o := fn.Origin(); o != nil {
 		return o
 	}
 	return fn
-}
-
-// libraryOf names the client library a package belongs to (forks
-// included), or "".
-func libraryOf(pkg *types.Package) string {
-	if pkg == nil {
-		return ""
-	}
-	p := pkg.Path()
-	switch {
-	case strings.Contains(p, "/go-jira"):
-		return "go-jira"
-	case strings.Contains(p, "/go-atlassian"):
-		return "go-atlassian"
-	}
-	return ""
 }

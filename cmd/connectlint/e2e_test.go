@@ -522,6 +522,14 @@ func TestE2EAnalyzerFlags(t *testing.T) {
 	if strict.code != exitFindings || !strings.Contains(strict.stdout, strictMsg) {
 		t.Errorf("-forbidden.strict: exit %d, want strict findings\n%s%s", strict.code, strict.stdout, strict.stderr)
 	}
+	// restcalls reports only on request; its flag must exist all the same.
+	if strings.Contains(demoJSON(t).stdout, "rest-call") {
+		t.Errorf("rest-call findings without -restcalls.report")
+	}
+	report := connectlint(t, "", "-C", fixture("demo"), "-restcalls.report", "./...")
+	if report.code != exitFindings || !strings.Contains(report.stdout, "via (*Client).do: DELETE /rest/api/3/issue/{issueIdOrKey} [rest-call]") {
+		t.Errorf("-restcalls.report: exit %d, want the demo's calls listed\n%s%s", report.code, report.stdout, report.stderr)
+	}
 }
 
 func writeTestFile(t *testing.T, path, content string) {
