@@ -47,11 +47,10 @@ func TestMain(m *testing.M) {
 
 // result is one run of the binary.
 type result struct {
-	exit     int
-	stderr   string
-	report   report
-	peakRSS  int64 // bytes
-	failures []string
+	exit    int
+	stderr  string
+	report  report
+	peakRSS int64 // bytes
 }
 
 type report struct {
