@@ -68,6 +68,11 @@ func position(fset *token.FileSet, pos token.Pos) Position {
 		return Position{}
 	}
 	p := fset.PositionFor(pos, false) // not adjusted by //line directives
+	if !strings.HasSuffix(p.Filename, ".go") && !strings.HasSuffix(p.Filename, ".json") {
+		// cgo's generated files (in the build cache, no .go suffix): their
+		// //line directives name the user's file, as go vet reports it.
+		p = fset.PositionFor(pos, true)
+	}
 	return Position{File: p.Filename, Line: p.Line, Column: p.Column}
 }
 
