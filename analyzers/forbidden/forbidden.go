@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !worthAnalysing(pass) {
 			return nil, nil
 		}
-		prog = buildSSA(pass)
+		prog = restcalls.BuildSSA(pass)
 	}
 	c := &checker{
 		pass:     pass,
@@ -128,36 +128,6 @@ func worthAnalysing(pass *analysis.Pass) bool {
 		}
 	}
 	return false
-}
-
-// buildSSA builds the package's SSA form for a package restcalls skipped.
-func buildSSA(pass *analysis.Pass) *buildssa.SSA {
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	pkg.Build()
-	res := &buildssa.SSA{Pkg: pkg}
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		res.SrcFuncs = append(res.SrcFuncs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok {
-				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					if fn := prog.FuncValue(obj); fn != nil {
-						add(fn)
-					}
-				}
-			}
-		}
-	}
-	return res
 }
 
 // handling returns fn's Handling, computing it (callees first) for this

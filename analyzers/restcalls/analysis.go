@@ -39,7 +39,7 @@ func newAnalysis(pass *analysis.Pass) *state {
 	if pass.Module != nil {
 		a.module = pass.Module.Path
 	}
-	a.ssa = buildSSA(pass)
+	a.ssa = BuildSSA(pass)
 	return a
 }
 

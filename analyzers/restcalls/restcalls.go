@@ -275,10 +275,11 @@ func usesRequests(pass *analysis.Pass, fn *types.Func) bool {
 	return false
 }
 
-// buildSSA builds the package's SSA form, as buildssa does, but only for
+// BuildSSA builds the package's SSA form, as buildssa does, but only for
 // the packages worth analysing (buildssa as a requirement would build it
-// for every dependency, the standard library included).
-func buildSSA(pass *analysis.Pass) *buildssa.SSA {
+// for every dependency, the standard library included). SrcFuncs include
+// the package initialiser and func init bodies.
+func BuildSSA(pass *analysis.Pass) *buildssa.SSA {
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
 	for _, p := range pass.Pkg.Imports() {
 		prog.CreatePackage(p, nil, nil, true)
