@@ -377,29 +377,9 @@ func (c *checker) implementations(com *ssa.CallCommon) []*ssa.Function {
 	}
 	var fns []*ssa.Function
 	prog := c.pkg.Prog
-	scope := c.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		t := tn.Type()
-		if _, isIface := t.Underlying().(*types.Interface); isIface {
-			continue
-		}
-		if n, ok := t.(*types.Named); ok && n.TypeParams().Len() > 0 {
-			continue
-		}
-		for _, recv := range []types.Type{t, types.NewPointer(t)} {
-			if !types.Implements(recv, iface) {
-				continue
-			}
-			if sel := prog.MethodSets.MethodSet(recv).Lookup(com.Method.Pkg(), com.Method.Name()); sel != nil {
-				if fn := prog.MethodValue(sel); fn != nil {
-					fns = append(fns, fn)
-				}
-			}
-			break
+	for sel := range restcalls.ImplementingMethods(prog, c.pass.Pkg, iface, com.Method) {
+		if fn := prog.MethodValue(sel); fn != nil {
+			fns = append(fns, fn)
 		}
 		if len(fns) >= 8 {
 			break

@@ -230,37 +230,15 @@ func (a *state) implementers() []*types.Package {
 // implement iface's method called by c.
 func (a *state) implementationsIn(pkg *types.Package, c *ssa.CallCommon, iface *types.Interface, fns []impl) []impl {
 	prog := a.ssa.Pkg.Prog
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		t := tn.Type()
-		if _, isIface := t.Underlying().(*types.Interface); isIface {
-			continue
-		}
-		if n, ok := t.(*types.Named); ok && n.TypeParams().Len() > 0 {
-			continue
-		}
-		for _, recv := range []types.Type{t, types.NewPointer(t)} {
-			if !types.Implements(recv, iface) {
-				continue
+	for sel := range ImplementingMethods(prog, pkg, iface, c.Method) {
+		if pkg != a.pass.Pkg {
+			// Imported: only methods declared on the type, known by
+			// their facts (no SSA for other packages' code).
+			if m, ok := sel.Obj().(*types.Func); ok && len(sel.Index()) == 1 && m.Pkg() == pkg {
+				fns = append(fns, impl{obj: m})
 			}
-			sel := prog.MethodSets.MethodSet(recv).Lookup(c.Method.Pkg(), c.Method.Name())
-			if sel == nil {
-				continue
-			}
-			if pkg != a.pass.Pkg {
-				// Imported: only methods declared on the type, known by
-				// their facts (no SSA for other packages' code).
-				if m, ok := sel.Obj().(*types.Func); ok && len(sel.Index()) == 1 && m.Pkg() == pkg {
-					fns = append(fns, impl{obj: m})
-				}
-			} else if fn := prog.MethodValue(sel); fn != nil {
-				fns = append(fns, impl{fn: fn})
-			}
-			break
+		} else if fn := prog.MethodValue(sel); fn != nil {
+			fns = append(fns, impl{fn: fn})
 		}
 		if len(fns) >= 8 {
 			break
