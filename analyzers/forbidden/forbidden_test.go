@@ -1,14 +1,12 @@
 package forbidden_test
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/connectlint/connectlint/analyzers/forbidden"
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 func TestForbidden(t *testing.T) {
@@ -30,18 +28,6 @@ func TestStrict(t *testing.T) {
 // go-atlassian sources from the module proxy: that their methods report a
 // non-2xx status as an error is learnt from their code.
 func TestLibraries(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads modules")
-	}
-	dir, err := filepath.Abs("testdata/libs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Skipf("module proxy unreachable, skipping: go mod download: %v\n%s", err, out)
-	}
+	dir := testenv.DownloadedModule(t, "testdata/libs")
 	analysistest.Run(t, dir, forbidden.Analyzer, "./app")
 }

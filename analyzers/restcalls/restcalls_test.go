@@ -3,8 +3,6 @@ package restcalls_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 func TestDiscovery(t *testing.T) {
@@ -117,19 +116,7 @@ func checkResponses(t *testing.T, results []*analysistest.Result) {
 // TestLibraries runs discovery on an app using the real go-jira and
 // go-atlassian sources from the module proxy.
 func TestLibraries(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads modules")
-	}
-	dir, err := filepath.Abs("../../testdata/libs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Skipf("module proxy unreachable, skipping: go mod download: %v\n%s", err, out)
-	}
+	dir := testenv.DownloadedModule(t, "../../testdata/libs")
 	defer restcalls.UseLookup(restcalls.FakeLookup)()
 	restcalls.SetReport(true)
 	defer restcalls.SetReport(false)

@@ -5,13 +5,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 // TestScopesDemo runs the scopes subcommand on the demo app: the first
@@ -184,18 +185,7 @@ func textAt(t *testing.T, dir, pos string) string {
 // go-atlassian: the requests inside the libraries' own methods are not the
 // app's needs; only the app's calls of those methods are.
 func TestScopesLibraries(t *testing.T) {
-	if testing.Short() {
-		t.Skip("downloads modules")
-	}
-	dir, err := filepath.Abs(filepath.Join(repoRoot, "testdata", "libs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Skipf("module proxy unreachable, skipping: go mod download: %v\n%s", err, out)
-	}
+	dir := testenv.DownloadedModule(t, filepath.Join(repoRoot, "testdata", "libs"))
 	var stdout, stderr bytes.Buffer
 	if code := runScopes([]string{"-C", dir, "-json", "./app"}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())

@@ -1,0 +1,31 @@
+// Package testenv holds helpers shared by connectlint's tests.
+package testenv
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// DownloadedModule returns the absolute path of the fixture module in dir
+// once `go mod download` has fetched its dependencies (the real go-jira and
+// go-atlassian, say). It skips the test in -short mode and when the module
+// proxy cannot be reached.
+func DownloadedModule(t testing.TB, dir string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("downloads modules")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = abs
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("module proxy unreachable, skipping: go mod download: %v\n%s", err, out)
+	}
+	return abs
+}
