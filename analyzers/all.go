@@ -46,3 +46,21 @@ func All() []*analysis.Analyzer {
 	})
 	return slices.Clone(suite)
 }
+
+// FactSource reports whether a package that imports importPath may hold
+// facts of the suite: HTTP requests and responses (restcalls, forbidden,
+// scopes) and auth calls (authn). A dependency that imports none, directly
+// or through a dependency that does, holds none, and go vet's tool skips
+// it (see package vettool).
+func FactSource(importPath string) bool {
+	return importPath == "net/http" || authn.IsAuthAPI(importPath)
+}
+
+// SuppressedIn returns the suppressed findings in the result of the
+// connectlint analyzer (nil for any other value).
+func SuppressedIn(result any) []suppress.Suppressed {
+	if r, ok := result.(*directives.Result); ok && r != nil {
+		return r.Suppressed
+	}
+	return nil
+}

@@ -318,6 +318,13 @@ var relevantImports = map[string]bool{
 	"github.com/dghubble/oauth1": true, "github.com/mrjones/oauth": true, "github.com/gomodule/oauth1/oauth": true,
 }
 
+// IsAuthAPI reports whether importing path can make a package hold authn
+// facts (auth wrappers): net/http, crypto/tls, OAuth 1.0a and JWT
+// libraries, Atlassian client libraries.
+func IsAuthAPI(path string) bool {
+	return relevantImports[path] || isJWTPkg(path) || isAtlassianLib(path)
+}
+
 // relevant is the cheap exit: after the literal scan, the other checks run
 // only in packages that import something auth-related (or a package with
 // auth wrappers), are Atlassian-related, or build auth header strings.
@@ -327,7 +334,7 @@ func (c *checker) relevant() bool {
 	}
 	for _, imp := range c.pass.Pkg.Imports() {
 		p := imp.Path()
-		if relevantImports[p] || isJWTPkg(p) || isAtlassianLib(p) || c.pass.ImportPackageFact(imp, new(hasWrappers)) {
+		if IsAuthAPI(p) || c.pass.ImportPackageFact(imp, new(hasWrappers)) {
 			return true
 		}
 	}

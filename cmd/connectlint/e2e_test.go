@@ -738,3 +738,57 @@ func TestE2EFix(t *testing.T) {
 		t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
 	}
 }
+
+// TestE2EDriversAgree runs every fixture through both standalone drivers,
+// go vet (the default) and in process: the reports, suppressed findings
+// and load errors included, and the exit statuses must be the same.
+func TestE2EDriversAgree(t *testing.T) {
+	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope"} {
+		t.Run(name, func(t *testing.T) {
+			dir := absFixture(t, name)
+			for _, format := range []string{"json", "text"} {
+				args := []string{"-C", dir, "-format", format, "-show-suppressed", "./..."}
+				govet := connectlint(t, "", args...)
+				inproc := connectlint(t, "", append([]string{"-driver=inprocess"}, args...)...)
+				if govet.code != inproc.code || govet.stdout != inproc.stdout {
+					t.Errorf("-format %s: go vet driver exit %d, in-process exit %d\ngo vet:\n%s\nin process:\n%s",
+						format, govet.code, inproc.code, govet.stdout, inproc.stdout)
+				}
+				if sortedLines(govet.stderr) != sortedLines(inproc.stderr) {
+					t.Errorf("-format %s: standard error differs\ngo vet:\n%s\nin process:\n%s", format, govet.stderr, inproc.stderr)
+				}
+			}
+		})
+	}
+}
+
+func sortedLines(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// TestE2ECacheSeesDescriptorEdits checks that go vet's result cache, which
+// the default driver uses, does not replay findings after the descriptor
+// (not a Go file, not embedded) is edited.
+func TestE2ECacheSeesDescriptorEdits(t *testing.T) {
+	// The demo's descriptor, next to a package that does not embed it.
+	dir := t.TempDir()
+	descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "atlassian-connect.json")
+	writeTestFile(t, file, string(descriptor))
+	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
+	writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+	before := connectlint(t, dir, "./...")
+	if !strings.Contains(before.stdout, "[insecure-base-url]") {
+		t.Fatalf("no insecure-base-url finding on the demo:\n%s%s", before.stdout, before.stderr)
+	}
+	writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
+	after := connectlint(t, dir, "./...")
+	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
+		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+	}
+}

@@ -22,12 +22,13 @@ import (
 
 	"github.com/fatih/color"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/connectlint/connectlint/analyzers"
+	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/output"
+	"github.com/connectlint/connectlint/internal/vettool"
 )
 
 //go:generate go run ../../internal/output/gendocs -o ../../docs/rules.md
@@ -47,15 +48,21 @@ func main() {
 		// go vet keys its result cache by this line; digest the config
 		// file too, or vet replays stale results after it is edited.
 		dir, _ := os.Getwd()
-		if v, err := config.VetVersion(filepath.Base(os.Args[0]), dir); err == nil {
-			fmt.Println(v)
-			os.Exit(exitOK)
+		v, err := config.VetVersion(filepath.Base(os.Args[0]), dir, descriptor.Fingerprint)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "connectlint: -V=full: %v\n", err)
+			os.Exit(exitFailure)
 		}
+		fmt.Println(v)
+		os.Exit(exitOK)
 	}
 	if isVetInvocation(args) {
-		// go vet speaks its own protocol; unitchecker implements it and
-		// parses the command line itself. It never returns.
-		unitchecker.Main(analyzers.All()...)
+		// go vet speaks its own protocol; package vettool implements it
+		// and parses the command line itself. It never returns.
+		vettool.Main(filepath.Base(os.Args[0]), analyzers.All(), vettool.Options{
+			FactSource: analyzers.FactSource,
+			Suppressed: analyzers.SuppressedIn,
+		})
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
 }
@@ -106,6 +113,7 @@ type checkFlags struct {
 	tests          bool
 	showSuppressed bool
 	fix            bool
+	driver         string
 }
 
 func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -121,6 +129,7 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.tests, "tests", true, "also check _test.go files (as go vet does)")
 	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "text format: also list suppressed findings with their reason")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then report what is left")
+	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `govet` (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
 	// Analyzer flags, named as go vet names them (-forbidden.strict).
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(af *flag.Flag) {
@@ -159,6 +168,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
+	var vetTool string
+	switch f.driver {
+	case "govet":
+		if vetTool, err = os.Executable(); err != nil {
+			return fail("-driver=govet: %v", err)
+		}
+	case "inprocess":
+	default:
+		return fail("-driver %q: want govet or inprocess", f.driver)
+	}
 	all := analyzers.All()
 	if f.descriptor != "" {
 		if err := setDescriptorFile(all, inDir(dir, f.descriptor)); err != nil {
@@ -173,6 +192,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Analyzers: all,
 		Rules:     ruleSet,
 		Fix:       f.fix,
+		VetTool:   vetTool,
 	})
 	if err != nil {
 		return fail("%v", err)

@@ -15,8 +15,9 @@ import (
 // (as unitchecker does) replays stale results after the config file is
 // edited. VetVersion also digests the config file of the module holding
 // dir (go vet asks from its working directory), so an edit re-runs the
-// analysis.
-func VetVersion(progname, dir string) (string, error) {
+// analysis; more, when not nil, adds other files of the module (the app
+// descriptor) to the digest.
+func VetVersion(progname, dir string, more func(w io.Writer, moduleRoot string)) (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
@@ -36,6 +37,9 @@ func VetVersion(progname, dir string) (string, error) {
 				fmt.Fprintf(h, "\x00%s\x00%d\x00", name, len(data))
 				h.Write(data)
 			}
+		}
+		if more != nil {
+			more(h, root)
 		}
 	}
 	return fmt.Sprintf("%s version devel comments-go-here buildID=%02x", progname, h.Sum(nil)), nil

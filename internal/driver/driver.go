@@ -39,6 +39,13 @@ type Config struct {
 	// MaxErrorsPerPackage bounds the load errors reported per package
 	// (the rest are counted); 0 means 3.
 	MaxErrorsPerPackage int
+	// VetTool, when set, is the connectlint binary that go vet runs on
+	// each package (see runGoVet): results are cached in the build cache
+	// and memory stays per package. Runs with Fix or without Tests stay in
+	// this process, which go vet cannot do.
+	VetTool string
+	// GoCommand is the go command for VetTool runs; "" means "go".
+	GoCommand string
 }
 
 // Result is what a run found.
@@ -55,6 +62,9 @@ func Run(cfg Config) (*Result, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
+	}
+	if cfg.VetTool != "" && cfg.Tests && !cfg.Fix {
+		return runGoVet(cfg, patterns)
 	}
 	var roots []*analysis.Analyzer
 	for _, a := range cfg.Analyzers {

@@ -49,12 +49,12 @@ func FromDiagnostic(fset *token.FileSet, d analysis.Diagnostic) Finding {
 	f := Finding{
 		Rule:     d.Category,
 		Severity: rules.SeverityOf(d),
-		Pos:      position(fset, d.Pos),
+		Pos:      FilePosition(fset, d.Pos),
 		Message:  d.Message,
 		URL:      d.URL,
 	}
 	if d.End.IsValid() && d.End != d.Pos {
-		f.End = position(fset, d.End)
+		f.End = FilePosition(fset, d.End)
 	}
 	if r, ok := rules.Lookup(d.Category); ok {
 		// Drop the severity override query: readers want the plain doc link.
@@ -63,7 +63,10 @@ func FromDiagnostic(fset *token.FileSet, d analysis.Diagnostic) Finding {
 	return f
 }
 
-func position(fset *token.FileSet, pos token.Pos) Position {
+// FilePosition is where pos is in the file the user wrote: not adjusted by
+// //line directives in Go and JSON files, adjusted in cgo's generated
+// files. Every driver reports positions this way.
+func FilePosition(fset *token.FileSet, pos token.Pos) Position {
 	if !pos.IsValid() {
 		return Position{}
 	}

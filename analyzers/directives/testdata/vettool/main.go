@@ -9,13 +9,13 @@ import (
 	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/connectlint/connectlint/analyzers/authn"
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/suppress"
+	"github.com/connectlint/connectlint/internal/vettool"
 )
 
 func main() {
@@ -23,7 +23,7 @@ func main() {
 		// Digest the config file too, or go vet replays cached results
 		// after it is edited.
 		dir, _ := os.Getwd()
-		v, err := config.VetVersion(filepath.Base(os.Args[0]), dir)
+		v, err := config.VetVersion(filepath.Base(os.Args[0]), dir, descriptor.Fingerprint)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -33,5 +33,5 @@ func main() {
 	checkers := []*analysis.Analyzer{descriptor.Analyzer, authn.Analyzer}
 	suite := append(checkers, directives.New(checkers...))
 	suppress.Wrap(suite...)
-	unitchecker.Main(suite...)
+	vettool.Main(filepath.Base(os.Args[0]), suite, vettool.Options{})
 }

@@ -1,0 +1,249 @@
+package driver
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
+	"flag"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/connectlint/connectlint/internal/output"
+	"github.com/connectlint/connectlint/internal/rules"
+	"github.com/connectlint/connectlint/internal/vettool"
+)
+
+// runGoVet analyses the packages through
+//
+//	go vet -vettool=cfg.VetTool -json -suppressed [analyzer flags] patterns
+//
+// go vet runs the tool once per package, dependencies first, and caches
+// every package's facts and findings in the build cache: a re-run after
+// an edit analyses only what the edit can change, and each process holds
+// one package. The findings are the in-process driver's (same analyzers,
+// same positions); only load errors are worded by the go command.
+func runGoVet(cfg Config, patterns []string) (*Result, error) {
+	args := []string{"vet", "-vettool=" + cfg.VetTool, "-json", "-suppressed"}
+	args = append(args, changedFlags(cfg.Analyzers)...)
+	args = append(args, patterns...)
+	cmd := exec.Command(cmd0(cfg.GoCommand), args...)
+	cmd.Dir = cfg.Dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var exitErr *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exitErr) {
+		return nil, fmt.Errorf("running go vet: %v", runErr)
+	}
+
+	absDir, err := filepath.Abs(cmp.Or(cfg.Dir, "."))
+	if err != nil {
+		return nil, err
+	}
+	pkgs, err := vettool.ReadJSON(&stdout)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Problems: stderrProblems(stderr.String(), absDir, cmp.Or(cfg.MaxErrorsPerPackage, 3))}
+	if runErr != nil && len(pkgs) == 0 && len(res.Problems) == 0 {
+		return nil, fmt.Errorf("go vet failed: %v", runErr)
+	}
+	if len(pkgs) == 0 && noPackages(stderr.String()) {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		pkg, _, _ := strings.Cut(p.ID, " ")
+		for _, name := range sortedKeys(p.Errors) {
+			for _, prob := range analyzerProblems(pkg, name, p.Errors[name]) {
+				if k := fmt.Sprint(prob); !seen[k] {
+					seen[k] = true
+					res.Problems = append(res.Problems, prob)
+				}
+			}
+		}
+		for name, diags := range p.Diagnostics {
+			for _, d := range diags {
+				if !cfg.Rules.Enabled(d.Category) {
+					continue
+				}
+				f := findingOf(absDir, d)
+				if name == vettool.SuppressedKey {
+					f.Suppressed = true
+					if len(d.Related) > 0 {
+						kind, reason, _ := strings.Cut(d.Related[0].Message, ": ")
+						f.SuppressionKind, f.Justification = kind, reason
+					}
+				}
+				res.Findings = append(res.Findings, f)
+			}
+		}
+	}
+	res.Findings = output.Dedupe(res.Findings)
+	if len(res.Problems) > 0 {
+		res.Problems = append(res.Problems, skippedPackages(cfg, patterns, pkgs, res.Problems)...)
+	}
+	return res, nil
+}
+
+// skippedPackages names the packages go vet did not analyse because a
+// dependency has errors (it skips them silently), with those dependencies.
+func skippedPackages(cfg Config, patterns []string, analysed []vettool.PackageResult, problems []output.Problem) []output.Problem {
+	broken := map[string]bool{}
+	for _, p := range problems {
+		if p.Package != "" {
+			broken[p.Package] = true
+		}
+	}
+	done := map[string]bool{}
+	for _, p := range analysed {
+		id, _, _ := strings.Cut(p.ID, " ")
+		done[id] = true
+	}
+	args := append([]string{"list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"}, patterns...)
+	cmd := exec.Command(cmd0(cfg.GoCommand), args...)
+	cmd.Dir = cfg.Dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil // the go vet errors already say what is wrong
+	}
+	var skipped []output.Problem
+	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || done[fields[0]] || broken[fields[0]] {
+			continue
+		}
+		var bad []string
+		for _, dep := range fields[1:] {
+			if broken[dep] {
+				bad = append(bad, dep)
+			}
+		}
+		if len(bad) == 0 {
+			continue
+		}
+		which := ", which has errors"
+		if len(bad) > 1 {
+			which = ", which have errors"
+		}
+		skipped = append(skipped, output.Problem{
+			Package: fields[0],
+			Message: "not analysed: it depends on " + strings.Join(bad, ", ") + which,
+		})
+	}
+	return skipped
+}
+
+func cmd0(goCommand string) string { return cmp.Or(goCommand, "go") }
+
+// changedFlags passes on the analyzer flags set on the command line (their
+// values differ from the defaults), named as go vet names them.
+func changedFlags(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if v := f.Value.String(); v != f.DefValue {
+				out = append(out, fmt.Sprintf("-%s.%s=%s", a.Name, f.Name, v))
+			}
+		})
+	}
+	return out
+}
+
+// findingOf converts one diagnostic of the tool's JSON output.
+func findingOf(dir string, d vettool.JSONDiagnostic) output.Finding {
+	f := output.Finding{
+		Rule:     d.Category,
+		Severity: rules.SeverityOf(analysis.Diagnostic{Category: d.Category, URL: d.URL}),
+		Pos:      parsePos(dir, d.Posn),
+		Message:  d.Message,
+		URL:      d.URL,
+	}
+	if d.End != "" && d.End != d.Posn {
+		f.End = parsePos(dir, d.End)
+	}
+	if r, ok := rules.Lookup(d.Category); ok {
+		f.URL = r.URL()
+	}
+	return f
+}
+
+// analyzerProblems turns an analyzer's error into problems. The connectlint
+// analyzer's errors are the config file's, one positioned error per line.
+func analyzerProblems(pkg, analyzer, msg string) []output.Problem {
+	if analyzer != driverAnalyzer {
+		return []output.Problem{{Package: pkg, Message: fmt.Sprintf("analyzer %s failed: %s", analyzer, msg)}}
+	}
+	var out []output.Problem
+	for line := range strings.SplitSeq(msg, "\n") {
+		if pos, m, ok := cutPos(line); ok {
+			out = append(out, output.Problem{Pos: parsePos("", pos), Message: m})
+		} else if line != "" {
+			out = append(out, output.Problem{Message: line})
+		}
+	}
+	return out
+}
+
+// stderrProblems reads what go vet printed on standard error: "# pkg"
+// headers, each followed by the package's errors as file:line:col: msg.
+func stderrProblems(stderr, dir string, maxPerPkg int) []output.Problem {
+	var out []output.Problem
+	pkg := ""
+	n := map[string]int{}
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(stderr))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \t")
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "# "):
+			pkg, _, _ = strings.Cut(strings.TrimPrefix(line, "# "), " ")
+			continue
+		case strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "note: module requires"):
+			continue // continuation of the previous error
+		}
+		p := output.Problem{Package: pkg, Message: line}
+		if pos, msg, ok := cutPos(line); ok {
+			p.Pos, p.Message = parsePos(dir, pos), msg
+		}
+		if k := fmt.Sprint(p); seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
+		if n[pkg]++; pkg != "" && n[pkg] > maxPerPkg {
+			continue
+		}
+		out = append(out, p)
+	}
+	for _, pkgName := range sortedKeys(n) {
+		if pkgName != "" && n[pkgName] > maxPerPkg {
+			out = append(out, output.Problem{Package: pkgName, Message: fmt.Sprintf("and %d more errors", n[pkgName]-maxPerPkg)})
+		}
+	}
+	return out
+}
+
+// noPackages reports whether go vet said the patterns matched nothing.
+func noPackages(stderr string) bool {
+	return strings.Contains(stderr, "matched no packages") || strings.Contains(stderr, "no packages to vet")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
