@@ -45,6 +45,7 @@ type checker struct {
 	facts    map[*ssa.Function]*Handling // nil entry: being computed
 	imported map[*types.Func]*Handling
 	impls    map[string][]*ssa.Function
+	concrete []types.Type                            // restcalls.ConcreteTypes of the package, once needed
 	listed   map[ssa.CallInstruction]*restcalls.Call // the first call listed at each instruction
 	lparens  map[token.Pos]*ast.CallExpr
 }
@@ -377,7 +378,10 @@ func (c *checker) implementations(com *ssa.CallCommon) []*ssa.Function {
 	}
 	var fns []*ssa.Function
 	prog := c.pkg.Prog
-	for sel := range restcalls.ImplementingMethods(prog, c.pass.Pkg, iface, com.Method) {
+	if c.concrete == nil {
+		c.concrete = restcalls.ConcreteTypes(c.pass.Pkg)
+	}
+	for sel := range restcalls.ImplementingMethods(prog, c.concrete, iface, com.Method) {
 		if fn := prog.MethodValue(sel); fn != nil {
 			fns = append(fns, fn)
 		}

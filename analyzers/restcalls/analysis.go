@@ -23,6 +23,7 @@ type state struct {
 	imported map[*types.Func]*Summary
 	impls    map[string][]impl
 	implPkgs []*types.Package
+	concrete map[*types.Package][]types.Type // ConcreteTypes of implPkgs
 	calls    []*Call
 	sends    []*Call
 	globals  map[*ssa.Global][]ssa.Value
@@ -202,6 +203,7 @@ func (a *state) implementations(c *ssa.CallCommon) []impl {
 			break
 		}
 	}
+	a.impls[key] = fns
 	return fns
 }
 
@@ -230,7 +232,15 @@ func (a *state) implementers() []*types.Package {
 // implement iface's method called by c.
 func (a *state) implementationsIn(pkg *types.Package, c *ssa.CallCommon, iface *types.Interface, fns []impl) []impl {
 	prog := a.ssa.Pkg.Prog
-	for sel := range ImplementingMethods(prog, pkg, iface, c.Method) {
+	concrete, ok := a.concrete[pkg]
+	if !ok {
+		if a.concrete == nil {
+			a.concrete = map[*types.Package][]types.Type{}
+		}
+		concrete = ConcreteTypes(pkg)
+		a.concrete[pkg] = concrete
+	}
+	for sel := range ImplementingMethods(prog, concrete, iface, c.Method) {
 		if pkg != a.pass.Pkg {
 			// Imported: only methods declared on the type, known by
 			// their facts (no SSA for other packages' code).
