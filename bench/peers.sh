@@ -31,12 +31,15 @@ if [ ${#MODULES[@]} -eq 0 ]; then
 		github.com/ankitpokhrel/jira-cli@v1.6.0
 	)
 fi
-TOOLS=(connectlint floor floor-facts govet govet-connectlint gosec staticcheck)
+# BENCH_TOOLS="connectlint floor gosec" bench/peers.sh runs a subset.
+read -ra TOOLS <<<"${BENCH_TOOLS:-connectlint connectlint-inprocess floor floor-vet floor-facts govet govet-connectlint gosec staticcheck}"
 
 tool_cmd() {
 	case $1 in
 	connectlint) echo "$BIN/connectlint ./..." ;;
+	connectlint-inprocess) echo "$BIN/connectlint -driver=inprocess ./..." ;;
 	floor) echo "$BIN/benchdriver -suite noop ./..." ;;
+	floor-vet) echo "$BIN/benchdriver -driver govet -suite noop ./..." ;;
 	floor-facts) echo "$BIN/benchdriver -suite noop-facts ./..." ;;
 	govet) echo "go vet ./..." ;;
 	govet-connectlint) echo "go vet -vettool=$BIN/connectlint ./..." ;;

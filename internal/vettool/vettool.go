@@ -137,6 +137,9 @@ type unit struct {
 
 func (u *unit) run(analyzers []*analysis.Analyzer) int {
 	cfg := u.cfg
+	if cfg.VetxOnly && !slices.ContainsFunc(analyzers, usesFacts) {
+		return u.writeFacts(nil) // nothing to compute for importers
+	}
 	if cfg.VetxOnly {
 		worth, err := u.mayHoldFacts()
 		if err != nil {

@@ -9,6 +9,11 @@
 //	benchdriver -suite noop ./...        # the floor
 //	benchdriver -suite noop-facts ./...  # the floor when any analyzer has facts
 //	benchdriver -suite all -cpuprofile cpu.out ./...
+//	benchdriver -driver govet -suite noop ./...  # the floor of the go vet driver
+//
+// With -driver govet it runs go vet with itself as the vet tool (package
+// vettool), the way connectlint's default driver does; the suite travels
+// to the tool processes in $BENCHDRIVER_SUITE.
 //
 // It prints the number of findings and problems, nothing else: the
 // benchmark measures time and memory, not output.
@@ -17,13 +22,17 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/analyzers"
+	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
+	"github.com/connectlint/connectlint/internal/vettool"
 )
 
 // noop does nothing: it measures loading, type checking and the checker.
@@ -46,23 +55,66 @@ type nothing struct{}
 
 func (*nothing) AFact() {}
 
+func suiteOf(name string) []*analysis.Analyzer {
+	switch name {
+	case "noop":
+		return []*analysis.Analyzer{noop}
+	case "noop-facts":
+		return []*analysis.Analyzer{noopFacts}
+	case "all":
+		return analyzers.All()
+	}
+	fmt.Fprintf(os.Stderr, "benchdriver: unknown suite %q\n", name)
+	os.Exit(2)
+	return nil
+}
+
+// vetProtocol answers go vet when it runs benchdriver as its -vettool.
+func vetProtocol() {
+	args := os.Args[1:]
+	name := os.Getenv("BENCHDRIVER_SUITE")
+	if len(args) == 1 && args[0] == "-V=full" {
+		// go vet caches by this line's buildID: it must change with the
+		// suite.
+		v, err := config.VetVersion("benchdriver", ".", func(w io.Writer, _ string) { io.WriteString(w, name) })
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchdriver:", err)
+			os.Exit(1)
+		}
+		fmt.Println(v)
+		os.Exit(0)
+	}
+	vettool.Main("benchdriver", suiteOf(name), vettool.Options{
+		FactSource: analyzers.FactSource,
+		Suppressed: analyzers.SuppressedIn,
+	})
+}
+
 func main() {
+	if n := len(os.Args); n > 1 && (os.Args[1] == "-V=full" || os.Args[1] == "-flags" || strings.HasSuffix(os.Args[n-1], ".cfg")) {
+		vetProtocol()
+	}
 	suite := flag.String("suite", "noop", "analyzers to run: noop, noop-facts or all (connectlint's suite)")
+	driverName := flag.String("driver", "inprocess", "inprocess or govet")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	memprofile := flag.String("memprofile", "", "write a heap profile to `file` at the end")
 	dir := flag.String("C", "", "run in `dir`")
 	flag.Parse()
 
-	var as []*analysis.Analyzer
-	switch *suite {
-	case "noop":
-		as = []*analysis.Analyzer{noop}
-	case "noop-facts":
-		as = []*analysis.Analyzer{noopFacts}
-	case "all":
-		as = analyzers.All()
+	as := suiteOf(*suite)
+	cfg := driver.Config{Dir: *dir, Patterns: flag.Args(), Tests: true, Analyzers: as}
+	switch *driverName {
+	case "inprocess":
+	case "govet":
+		exe, err := os.Executable()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchdriver:", err)
+			os.Exit(1)
+		}
+		cfg.VetTool = exe
+		os.Setenv("BENCHDRIVER_SUITE", *suite)
 	default:
-		fmt.Fprintf(os.Stderr, "benchdriver: unknown suite %q\n", *suite)
+		fmt.Fprintf(os.Stderr, "benchdriver: unknown driver %q\n", *driverName)
 		os.Exit(2)
 	}
 	if *cpuprofile != "" {
@@ -74,7 +126,7 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	res, err := driver.Run(driver.Config{Dir: *dir, Patterns: flag.Args(), Tests: true, Analyzers: as})
+	res, err := driver.Run(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchdriver:", err)
 		os.Exit(1)
