@@ -5,11 +5,12 @@
 #
 #	bench/scale.sh [-n RUNS] [TOTAL ...]     (default 100 1000 5000 20000)
 #
-# Each size is measured with connectlint, the no-op floor and the no-op
-# with a fact type, with the build cache holding the compiled
-# dependencies (connectlint has no result cache of its own, so every
-# standalone run is cold). Rows go to $WORK/scale.tsv; the summary is
-# printed by benchsum. Not part of .ci/run.
+# Each size is measured with connectlint (through go vet, its default),
+# connectlint -driver=inprocess, and the no-op floors of both drivers
+# (plus the in-process no-op with a fact type), cold: every run starts
+# from a fresh copy of a build cache holding the compiled dependencies and
+# no vet results. BENCH_TOOLS="..." runs a subset. Rows go to
+# $WORK/scale.tsv; the summary is printed by benchsum. Not part of .ci/run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -31,19 +32,26 @@ for total in "${SIZES[@]}"; do
 	app=$WORK/synth-$total
 	rm -rf "$app"
 	"$BIN/genapp" -o "$app" -packages "$pkgs" -calls "$calls"
-	(cd "$app" && GOFLAGS=-mod=mod go mod tidy >/dev/null 2>&1 && go build ./... && go list -export -deps ./... >/dev/null)
+	base=$WORK/cache/scale-$total
+	rm -rf "$base"
+	(cd "$app" && export GOCACHE=$base && GOFLAGS=-mod=mod go mod tidy >/dev/null 2>&1 && go build ./... && go list -export -deps -test ./... >/dev/null)
 	echo "== $total call sites: $pkgs packages x $calls" >&2
-	for tool in connectlint floor floor-facts; do
+	read -ra tools <<<"${BENCH_TOOLS:-connectlint connectlint-inprocess floor floor-vet floor-facts}"
+	for tool in "${tools[@]}"; do
 		case $tool in
-		connectlint) cmd=("$BIN/connectlint" -tests=false ./...) ;;
+		connectlint) cmd=("$BIN/connectlint" ./...) ;;
+		connectlint-inprocess) cmd=("$BIN/connectlint" -driver=inprocess ./...) ;;
 		floor) cmd=("$BIN/benchdriver" -suite noop ./...) ;;
+		floor-vet) cmd=("$BIN/benchdriver" -driver govet -suite noop ./...) ;;
 		floor-facts) cmd=("$BIN/benchdriver" -suite noop-facts ./...) ;;
 		esac
 		for i in $(seq "$RUNS"); do
-			(cd "$app" && measure "$OUT" "synth-$total" "$tool" cold "$i" -- "${cmd[@]}")
+			rm -rf "$WORK/run-cache"
+			cp -al "$base" "$WORK/run-cache"
+			(cd "$app" && export GOCACHE=$WORK/run-cache && measure "$OUT" "synth-$total" "$tool" cold "$i" -- "${cmd[@]}")
 		done
 	done
-	findings=$(cd "$app" && "$BIN/connectlint" -format json ./... 2>/dev/null | jq '.findings | length' || true)
+	findings=$(cd "$app" && GOCACHE=$WORK/run-cache "$BIN/connectlint" -format json ./... 2>/dev/null | jq '.findings | length' || true)
 	echo "   $findings findings" >&2
 done
 "$BIN/benchsum" "$OUT"

@@ -29,8 +29,10 @@ Usage:
 	connectlint version               print the version and the API table's sources
 	connectlint help                  print this help
 
-As a go vet tool (vet caches results by the package's build inputs, so
-edits to a descriptor are seen only when the package //go:embed-s it):
+By default packages are analysed through go vet, which caches each
+package's facts and findings in the build cache: a re-run after an edit
+re-analyses only what the edit can change. -driver=inprocess analyses in
+one process, without a cache. As a go vet tool:
 
 	go vet -vettool=$(command -v connectlint) ./...
 	go vet -vettool=$(command -v connectlint) -descriptor.file=$PWD/app.json ./...

@@ -129,7 +129,7 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.tests, "tests", true, "also check _test.go files (as go vet does)")
 	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "text format: also list suppressed findings with their reason")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then report what is left")
-	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `govet` (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
+	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `name` govet (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
 	// Analyzer flags, named as go vet names them (-forbidden.strict).
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(af *flag.Flag) {

@@ -64,7 +64,10 @@ func Run(cfg Config) (*Result, error) {
 		patterns = []string{"./..."}
 	}
 	if cfg.VetTool != "" && cfg.Tests && !cfg.Fix {
-		return runGoVet(cfg, patterns)
+		res, err := runGoVet(cfg, patterns)
+		if err != errGoVetLoad {
+			return res, err
+		}
 	}
 	var roots []*analysis.Analyzer
 	for _, a := range cfg.Analyzers {
@@ -176,7 +179,7 @@ func packageProblems(roots []*packages.Package, dir string, maxPerPkg int) []out
 			problems = append(problems, output.Problem{Package: path, Pos: pos, Message: e.Msg})
 		}
 		if n > maxPerPkg {
-			problems = append(problems, output.Problem{Package: pkgPath(p), Message: fmt.Sprintf("and %d more errors", n-maxPerPkg)})
+			problems = append(problems, output.Problem{Package: pkgPath(p), Message: moreErrors(n - maxPerPkg)})
 		}
 	})
 	for _, p := range roots {

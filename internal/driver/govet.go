@@ -50,13 +50,12 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if runErr != nil && len(pkgs) == 0 {
+		// go vet stops before analysing anything when a package fails to
+		// load (a missing module, an import cycle, no packages).
+		return nil, errGoVetLoad
+	}
 	res := &Result{Problems: stderrProblems(stderr.String(), absDir, cmp.Or(cfg.MaxErrorsPerPackage, 3))}
-	if runErr != nil && len(pkgs) == 0 && len(res.Problems) == 0 {
-		return nil, fmt.Errorf("go vet failed: %v", runErr)
-	}
-	if len(pkgs) == 0 && noPackages(stderr.String()) {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
 
 	seen := map[string]bool{}
 	for _, p := range pkgs {
@@ -141,6 +140,10 @@ func skippedPackages(cfg Config, patterns []string, analysed []vettool.PackageRe
 	return skipped
 }
 
+// errGoVetLoad says go vet failed to load the packages; Run then analyses
+// in process, which reports each package's load errors and checks the rest.
+var errGoVetLoad = errors.New("go vet could not load the packages")
+
 func cmd0(goCommand string) string { return cmp.Or(goCommand, "go") }
 
 // changedFlags passes on the analyzer flags set on the command line (their
@@ -212,6 +215,7 @@ func stderrProblems(stderr, dir string, maxPerPkg int) []output.Problem {
 		case strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "note: module requires"):
 			continue // continuation of the previous error
 		}
+		line = strings.TrimPrefix(line, "vet: ") // how go vet quotes some tool errors
 		p := output.Problem{Package: pkg, Message: line}
 		if pos, msg, ok := cutPos(line); ok {
 			p.Pos, p.Message = parsePos(dir, pos), msg
@@ -228,15 +232,10 @@ func stderrProblems(stderr, dir string, maxPerPkg int) []output.Problem {
 	}
 	for _, pkgName := range sortedKeys(n) {
 		if pkgName != "" && n[pkgName] > maxPerPkg {
-			out = append(out, output.Problem{Package: pkgName, Message: fmt.Sprintf("and %d more errors", n[pkgName]-maxPerPkg)})
+			out = append(out, output.Problem{Package: pkgName, Message: moreErrors(n[pkgName] - maxPerPkg)})
 		}
 	}
 	return out
-}
-
-// noPackages reports whether go vet said the patterns matched nothing.
-func noPackages(stderr string) bool {
-	return strings.Contains(stderr, "matched no packages") || strings.Contains(stderr, "no packages to vet")
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -246,4 +245,12 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// moreErrors says how many errors of a package were not listed.
+func moreErrors(n int) string {
+	if n == 1 {
+		return "and 1 more error"
+	}
+	return fmt.Sprintf("and %d more errors", n)
 }
