@@ -12,9 +12,10 @@
 # dependency (go list -export -deps -test ./...), but no go vet results,
 # and an empty staticcheck cache. A linter should not be charged for
 # compiling dependencies the developer's build already compiled.
-# "Warm": right after the cold runs of the same tool, with its caches
+# "Warm": right after a cold run of the same tool, with the caches it
 # populated, one line appended to one file of the module (a new line for
-# every run, so each warm run sees a real change).
+# every run, so each warm run sees a real change). Runs go round-robin
+# over the tools.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -65,19 +66,21 @@ for mv in "${MODULES[@]}"; do
 	edit=$(cd "$src" && go list -f '{{if .GoFiles}}{{.Dir}}/{{index .GoFiles 0}}{{end}}' ./... 2>/dev/null | grep . | head -1)
 	cp "$edit" "$WORK/edit.orig"
 	echo "   warm runs edit $edit" >&2
-	for tool in "${TOOLS[@]}"; do
-		read -ra cmd <<<"$(tool_cmd "$tool")"
-		for i in $(seq "$RUNS"); do
+	# Round-robin over the tools, so that the machine's drift (other
+	# tenants, thermal) spreads over all of them: run i of every tool is
+	# one cold run on a fresh copy of the base cache, then one warm run
+	# after a one-line edit on the cache the cold run left.
+	for i in $(seq "$RUNS"); do
+		for tool in "${TOOLS[@]}"; do
+			read -ra cmd <<<"$(tool_cmd "$tool")"
 			rm -rf "$WORK/run-cache" "$WORK/sc-cache"
 			cp -al "$base" "$WORK/run-cache"
 			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" cold "$i" -- "${cmd[@]}")
-		done
-		for i in $(seq "$RUNS"); do
 			echo "var _ = \"bench edit $tool $i\"" >>"$edit"
 			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" warm "$i" -- "${cmd[@]}")
+			cp "$WORK/edit.orig" "$edit"
 		done
-		cp "$WORK/edit.orig" "$edit"
-		echo "   $tool done" >&2
+		echo "   run $i done" >&2
 	done
 done
 "$BIN/benchsum" "$OUT"

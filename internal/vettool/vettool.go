@@ -33,6 +33,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"runtime/debug"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -54,7 +55,24 @@ type Options struct {
 // Main implements go vet's protocol: -flags, then one run per package
 // config file. It exits.
 func Main(progname string, analyzers []*analysis.Analyzer, opts Options) {
+	tuneGC()
 	os.Exit(run(progname, os.Args[1:], analyzers, opts, os.Stdout, os.Stderr))
+}
+
+// gcMemoryLimit is the heap size at which a unit's process collects
+// garbage: below it, none is collected.
+const gcMemoryLimit = 256 << 20
+
+// tuneGC trades memory for time in a process that lives for one package:
+// no collection until the heap nears gcMemoryLimit (go-atlassian: 25% less
+// CPU, largest process 229 MiB instead of 161 MiB). GOGC or GOMEMLIMIT in
+// the environment win.
+func tuneGC() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(gcMemoryLimit)
 }
 
 type toolFlags struct {
