@@ -56,6 +56,13 @@ func FactSource(importPath string) bool {
 	return importPath == "net/http" || authn.IsAuthAPI(importPath)
 }
 
+// FactSourceText reports whether a Go file's text may give its package
+// facts without any fact source import: authn summarises functions that
+// build "Basic ..." or "JWT ..." header values from their parameters.
+func FactSourceText(src []byte) bool {
+	return authn.MayBuildAuthHeader(src)
+}
+
 // SuppressedIn returns the suppressed findings in the result of the
 // connectlint analyzer (nil for any other value).
 func SuppressedIn(result any) []suppress.Suppressed {

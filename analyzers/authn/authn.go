@@ -1,6 +1,7 @@
 package authn
 
 import (
+	"bytes"
 	"go/ast"
 	"go/build"
 	"go/constant"
@@ -323,6 +324,14 @@ var relevantImports = map[string]bool{
 // libraries, Atlassian client libraries.
 func IsAuthAPI(path string) bool {
 	return relevantImports[path] || isJWTPkg(path) || isAtlassianLib(path)
+}
+
+// MayBuildAuthHeader reports whether Go source text may build an
+// Authorization header value ("Basic ...", "JWT ...") without importing an
+// auth API: such a package can hold auth wrapper facts. It errs on the side
+// of yes (comments count).
+func MayBuildAuthHeader(src []byte) bool {
+	return bytes.Contains(src, []byte("Basic ")) || bytes.Contains(src, []byte("JWT "))
 }
 
 // relevant is the cheap exit: after the literal scan, the other checks run

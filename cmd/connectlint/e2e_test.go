@@ -792,3 +792,27 @@ func TestE2ECacheSeesDescriptorEdits(t *testing.T) {
 		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
 	}
 }
+
+// TestE2ECacheSeesExplicitDescriptorEdits: a descriptor named by
+// -descriptor is outside the module fingerprint; its content keys the
+// cache through the tool's -inputs flag.
+func TestE2ECacheSeesExplicitDescriptorEdits(t *testing.T) {
+	dir := t.TempDir()
+	descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "app.json")
+	writeTestFile(t, file, string(descriptor))
+	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
+	writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+	before := connectlint(t, dir, "-descriptor", "app.json", "./...")
+	if !strings.Contains(before.stdout, "[insecure-base-url]") {
+		t.Fatalf("no insecure-base-url finding:\n%s%s", before.stdout, before.stderr)
+	}
+	writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
+	after := connectlint(t, dir, "-descriptor", "app.json", "./...")
+	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
+		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+	}
+}

@@ -60,8 +60,9 @@ func main() {
 		// go vet speaks its own protocol; package vettool implements it
 		// and parses the command line itself. It never returns.
 		vettool.Main(filepath.Base(os.Args[0]), analyzers.All(), vettool.Options{
-			FactSource: analyzers.FactSource,
-			Suppressed: analyzers.SuppressedIn,
+			FactSource:     analyzers.FactSource,
+			FactSourceText: analyzers.FactSourceText,
+			Suppressed:     analyzers.SuppressedIn,
 		})
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
@@ -184,6 +185,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return fail("-descriptor: %v", err)
 		}
 	}
+	// go vet's cache must see edits to an explicit descriptor.
+	var inputs []string
+	for _, a := range all {
+		if fl := a.Flags.Lookup("file"); a.Name == "descriptor" && fl != nil && fl.Value.String() != "" {
+			inputs = append(inputs, inDir(dir, fl.Value.String()))
+		}
+	}
 
 	res, err := driver.Run(driver.Config{
 		Dir:       dir,
@@ -193,6 +201,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Rules:     ruleSet,
 		Fix:       f.fix,
 		VetTool:   vetTool,
+		Inputs:    inputs,
 	})
 	if err != nil {
 		return fail("%v", err)

@@ -46,6 +46,10 @@ type Config struct {
 	VetTool string
 	// GoCommand is the go command for VetTool runs; "" means "go".
 	GoCommand string
+	// Inputs are files the analysis reads that go vet does not know of
+	// (a descriptor named by -descriptor): VetTool runs key go vet's cache
+	// by their content too.
+	Inputs []string
 }
 
 // Result is what a run found.

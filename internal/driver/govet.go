@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -31,6 +33,9 @@ import (
 func runGoVet(cfg Config, patterns []string) (*Result, error) {
 	args := []string{"vet", "-vettool=" + cfg.VetTool, "-json", "-suppressed"}
 	args = append(args, changedFlags(cfg.Analyzers)...)
+	if len(cfg.Inputs) > 0 {
+		args = append(args, "-inputs="+digest(cfg.Inputs))
+	}
 	args = append(args, patterns...)
 	cmd := exec.Command(cmd0(cfg.GoCommand), args...)
 	cmd.Dir = cfg.Dir
@@ -143,6 +148,18 @@ func skippedPackages(cfg Config, patterns []string, analysed []vettool.PackageRe
 // errGoVetLoad says go vet failed to load the packages; Run then analyses
 // in process, which reports each package's load errors and checks the rest.
 var errGoVetLoad = errors.New("go vet could not load the packages")
+
+// digest hashes the files' names and contents (a missing file hashes as
+// such: the analysis reports it).
+func digest(files []string) string {
+	h := sha256.New()
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		fmt.Fprintf(h, "%s\x00%v\x00%d\x00", name, err != nil, len(data))
+		h.Write(data)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
 
 func cmd0(goCommand string) string { return cmp.Or(goCommand, "go") }
 

@@ -21,7 +21,7 @@ type Config struct {
 	IgnoredFiles []string
 
 	ModulePath    string
-	ModuleVersion string            // "" for the main module
+	ModuleVersion string            // "" for the main module and workspace modules
 	ImportMap     map[string]string // import path in source -> package path
 	PackageFile   map[string]string // package path -> compiler export data
 	Standard      map[string]bool   // package path -> in the standard library
@@ -58,10 +58,17 @@ func (cfg *Config) standard() bool {
 	if cfg.ModulePath != "" || strings.Contains(first, ".") {
 		return false
 	}
-	root := build.Default.GOROOT
-	if root == "" {
-		return true
+	if root := build.Default.GOROOT; root != "" {
+		rel, err := filepath.Rel(filepath.Join(root, "src"), cfg.Dir)
+		if err == nil && filepath.IsLocal(rel) {
+			return true
+		}
 	}
-	rel, err := filepath.Rel(filepath.Join(root, "src"), cfg.Dir)
-	return err == nil && filepath.IsLocal(rel)
+	// Another toolchain's GOROOT (GOTOOLCHAIN): std imports only std.
+	for _, path := range cfg.ImportMap {
+		if !cfg.Standard[path] && path != "unsafe" {
+			return false
+		}
+	}
+	return true
 }

@@ -137,10 +137,11 @@ func (s *factStore) load(vetx map[string]string, imports map[string]*types.Packa
 // encode writes every fact of the store, inherited ones included.
 func (s *factStore) encode() ([]byte, error) {
 	var list []wireFact
+	var enc objectpath.Encoder
 	for k, f := range s.m {
 		w := wireFact{Package: k.pkg.Path(), Fact: f}
 		if k.obj != nil {
-			p, err := objectpath.For(k.obj)
+			p, err := enc.For(k.obj)
 			if err != nil {
 				continue // e.g. a local object: no importer can name it
 			}
@@ -152,7 +153,7 @@ func (s *factStore) encode() ([]byte, error) {
 		return cmp.Or(
 			cmp.Compare(a.Package, b.Package),
 			cmp.Compare(a.Object, b.Object),
-			cmp.Compare(reflect.TypeOf(a.Fact).String(), reflect.TypeOf(b.Fact).String()),
+			cmp.Compare(typeName(a.Fact), typeName(b.Fact)),
 		)
 	})
 	var buf bytes.Buffer
@@ -222,4 +223,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// typeName names a fact's type uniquely (facts are pointers to named types).
+func typeName(f analysis.Fact) string {
+	t := reflect.TypeOf(f)
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.PkgPath() + "." + t.Name()
 }

@@ -31,9 +31,12 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"math"
 	"os"
 	"reflect"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,6 +50,9 @@ type Options struct {
 	// FactSource reports whether a package that imports importPath may
 	// hold facts: the HTTP and auth APIs the analyzers look at.
 	FactSource func(importPath string) bool
+	// FactSourceText reports whether a Go file's text alone may give its
+	// package facts (e.g. it builds auth header values); nil means no.
+	FactSourceText func(src []byte) bool
 	// Suppressed returns the findings the root analyzer's result says were
 	// suppressed, for -suppressed; nil when there is no such result.
 	Suppressed func(result any) []suppress.Suppressed
@@ -73,11 +79,32 @@ func tuneGC() {
 	}
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(gcMemoryLimit)
+	watchGC()
 }
+
+// watchGC restores the default collector when a collection (which only
+// the limit triggers) leaves more than half the limit live: a package that
+// big would otherwise be collected over and over near the limit.
+func watchGC() {
+	runtime.SetFinalizer(new(gcSentinel), func(*gcSentinel) {
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(live)
+		if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > gcMemoryLimit/2 {
+			debug.SetGCPercent(100)
+			debug.SetMemoryLimit(math.MaxInt64)
+			return
+		}
+		watchGC()
+	})
+}
+
+type gcSentinel struct{ _ [32]byte } // too big for the tiny allocator, which would batch it
 
 type toolFlags struct {
 	json       bool
 	suppressed bool
+	inputs     string
+	fix, diff  bool // go vet -fix and go fix: not supported
 }
 
 func newFlagSet(progname string, analyzers []*analysis.Analyzer, stderr io.Writer) (*flag.FlagSet, *toolFlags) {
@@ -86,6 +113,9 @@ func newFlagSet(progname string, analyzers []*analysis.Analyzer, stderr io.Write
 	fs.SetOutput(stderr)
 	fs.BoolVar(&tf.json, "json", false, "emit JSON output")
 	fs.BoolVar(&tf.suppressed, "suppressed", false, "with -json, also list suppressed findings (for connectlint's standalone driver)")
+	fs.StringVar(&tf.inputs, "inputs", "", "digest of files outside go vet's view, such as a descriptor named by -descriptor.file: it only keys go vet's cache")
+	fs.BoolVar(&tf.fix, "fix", false, "not supported: run connectlint -fix")
+	fs.BoolVar(&tf.diff, "diff", false, "not supported: run connectlint -fix")
 	for _, a := range analyzers {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
@@ -119,6 +149,10 @@ func run(progname string, args []string, analyzers []*analysis.Analyzer, opts Op
 		}
 		defer f.Close()
 		stdout = f
+	}
+	if (tf.fix || tf.diff) && !cfg.VetxOnly {
+		fmt.Fprintf(stderr, "%s: go vet -fix and go fix are not supported; run %s -fix, which adds missing scopes to the descriptor\n", progname, progname)
+		return 1
 	}
 	u := &unit{cfg: cfg, flags: tf, opts: opts, stdout: stdout, stderr: stderr}
 	return u.run(analyzers)
@@ -231,8 +265,8 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 }
 
 // mayHoldFacts decides whether a dependency is analysed: not in the
-// standard library, and in the main module or importing a fact source or
-// an analysed package.
+// standard library, and in the main module, or importing a fact source or
+// an analysed package, or with source text that may make facts.
 func (u *unit) mayHoldFacts() (bool, error) {
 	cfg := u.cfg
 	if cfg.standard() {
@@ -255,7 +289,18 @@ func (u *unit) mayHoldFacts() (bool, error) {
 			return true, nil
 		}
 	}
-	return u.opts.FactSource == nil, nil
+	if u.opts.FactSource == nil {
+		return true, nil
+	}
+	if u.opts.FactSourceText != nil {
+		for _, name := range cfg.GoFiles {
+			src, err := os.ReadFile(name)
+			if err != nil || u.opts.FactSourceText(src) {
+				return true, nil // unreadable: let the parser say why
+			}
+		}
+	}
+	return false, nil
 }
 
 func (u *unit) writeFacts(data []byte) int {
@@ -272,12 +317,8 @@ func (u *unit) writeFacts(data []byte) int {
 // typeCheckFailed reports a package that does not parse or type-check, as
 // the compiler would, unless go vet asked to succeed anyway.
 func (u *unit) typeCheckFailed(err error) int {
-	if u.cfg.SucceedOnTypecheckFailure {
+	if u.cfg.SucceedOnTypecheckFailure { // set by older go commands
 		return u.writeFacts(nil)
-	}
-	if u.cfg.VetxOnly {
-		// go vet reports the dependency's compile error itself.
-		return 1
 	}
 	var list scanner.ErrorList
 	var te types.Error

@@ -56,10 +56,11 @@ func TestGoVet(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		// Facts reach main through wrap, and a package fact of fetch,
-		// which main does not import, is still seen. The standard library
-		// and text, which import no HTTP API, were not analysed.
-		"main.go:1:1: analysed: example.com/app example.com/dep/fetch example.com/dep/wrap",
-		"main.go:6:2: call of wrap.Issue, a getter via fetch.Get",
+		// which main does not import, is still seen. creds imports no HTTP
+		// API but builds a "Basic " header value: analysed. The standard
+		// library and text were not.
+		"main.go:1:1: analysed: example.com/app example.com/dep/creds example.com/dep/fetch example.com/dep/wrap",
+		"main.go:9:2: call of wrap.Issue, a getter via fetch.Get",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("go vet -json found\n%s\nwant\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), stderr.String())
@@ -131,5 +132,17 @@ func TestReadJSON(t *testing.T) {
 	}
 	if _, err := vettool.ReadJSON(strings.NewReader("{\"a\": {\"x\": 3}}")); err == nil {
 		t.Errorf("no error for a diagnostic list that is a number")
+	}
+}
+
+// TestFixUnsupported: go vet -fix passes -fix to the tool, which must say
+// clearly that connectlint's fixes are applied by connectlint -fix.
+func TestFixUnsupported(t *testing.T) {
+	tool := buildTool(t)
+	cmd := exec.Command("go", "vet", "-vettool="+tool, "-fix", ".")
+	cmd.Dir = "testdata/app"
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "go vet -fix and go fix are not supported; run tool -fix") {
+		t.Errorf("go vet -fix: %v\n%s", err, out)
 	}
 }

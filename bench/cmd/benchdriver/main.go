@@ -85,8 +85,9 @@ func vetProtocol() {
 		os.Exit(0)
 	}
 	vettool.Main("benchdriver", suiteOf(name), vettool.Options{
-		FactSource: analyzers.FactSource,
-		Suppressed: analyzers.SuppressedIn,
+		FactSource:     analyzers.FactSource,
+		FactSourceText: analyzers.FactSourceText,
+		Suppressed:     analyzers.SuppressedIn,
 	})
 }
 
