@@ -32,7 +32,9 @@ Usage:
 By default packages are analysed through go vet, which caches each
 package's facts and findings in the build cache: a re-run after an edit
 re-analyses only what the edit can change. -driver=inprocess analyses in
-one process, without a cache. As a go vet tool:
+one process, without a cache. As a go vet tool (a -descriptor.file not
+named atlassian-connect.json and not //go:embed-ded is not part of vet's
+cache key: edits to it need a Go change to be seen):
 
 	go vet -vettool=$(command -v connectlint) ./...
 	go vet -vettool=$(command -v connectlint) -descriptor.file=$PWD/app.json ./...
