@@ -2,8 +2,9 @@
 # bench/corpus.sh: the robustness run. connectlint over every module of
 # bench/corpus.txt and over the Go standard library, checking that it
 # never panics or reports an internal error, exits 0 or 3 (1 only with
-# load errors that name the package), and analyses every package that
-# compiles. Per-rule counts go to $WORK/corpus/summary.md; each module's
+# load errors that name the package), analyses every package that
+# compiles, and reports the same findings through both drivers (go vet,
+# the default, and -driver=inprocess). Per-rule counts go to $WORK/corpus/summary.md; each module's
 # JSON report to $WORK/corpus/NAME.json for judging findings by hand.
 #
 #	bench/corpus.sh [NAME ...]     (default: all, then std)
@@ -64,6 +65,14 @@ check() {
 		unexpected=$(jq -r '(.errors // [])[] | .package // empty' "$OUT/$name.json" 2>/dev/null | sort -u |
 			while read -r p; do if grep -qx "$p" "$OUT/$name.pkgs"; then echo "$p"; fi; done)
 		[ -z "$unexpected" ] || verdict="compiling packages not checked: $unexpected"
+	fi
+	# Both drivers must report the same findings (positions, messages,
+	# suppressions): the default goes through go vet, the other does not.
+	if [ "$verdict" = ok ]; then
+		(cd "$dir" && "$BIN/connectlint" -driver=inprocess -format json -out "$OUT/$name.inprocess.json" ./... 2>/dev/null) || true
+		if ! diff <(jq -S '[.findings[]?]' "$OUT/$name.json") <(jq -S '[.findings[]?]' "$OUT/$name.inprocess.json") >/dev/null 2>&1; then
+			verdict="the go vet and in-process drivers disagree (see $name.json, $name.inprocess.json)"
+		fi
 	fi
 	[ "$verdict" = ok ] || fail=1
 	local rules

@@ -227,10 +227,14 @@ func stderrProblems(stderr, dir string, maxPerPkg int) []output.Problem {
 		case line == "":
 			continue
 		case strings.HasPrefix(line, "# "):
+			// "# pkg", "# pkg [pkg.test]" or "# [pkg]"
 			pkg, _, _ = strings.Cut(strings.TrimPrefix(line, "# "), " ")
+			pkg = strings.TrimSuffix(strings.TrimPrefix(pkg, "["), "]")
 			continue
 		case strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "note: module requires"):
 			continue // continuation of the previous error
+		case strings.HasPrefix(line, "go: downloading "), strings.HasPrefix(line, "go: finding "):
+			continue // progress, not a problem
 		}
 		line = strings.TrimPrefix(line, "vet: ") // how go vet quotes some tool errors
 		p := output.Problem{Package: pkg, Message: line}

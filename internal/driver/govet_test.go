@@ -8,8 +8,9 @@ import (
 )
 
 func TestStderrProblems(t *testing.T) {
-	const stderr = `go: warning: something without a position
-# example.com/m/bad
+	const stderr = `go: downloading example.org/dep v1.0.0
+go: warning: something without a position
+# [example.com/m/bad]
 vet: bad/bad.go:5:13: undefined: missingFunction
 # example.com/m/worse
 worse/a.go:1:1: first

@@ -210,10 +210,12 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 		return u.typeCheckFailed(err)
 	}
 	imports := map[string]*types.Package{}
+	var typeErrors []error
 	tc := &types.Config{
 		Importer:  &exportDataImporter{cfg: cfg, fset: fset, imports: imports},
 		Sizes:     types.SizesFor(cfg.Compiler, build.Default.GOARCH),
 		GoVersion: cfg.GoVersion,
+		Error:     func(err error) { typeErrors = append(typeErrors, err) }, // all of them, as go list does
 	}
 	info := &types.Info{
 		Types:        map[ast.Expr]types.TypeAndValue{},
@@ -225,9 +227,9 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 		Selections:   map[*ast.SelectorExpr]*types.Selection{},
 		FileVersions: map[*ast.File]string{},
 	}
-	pkg, err := tc.Check(cfg.ImportPath, fset, files, info)
-	if err != nil {
-		return u.typeCheckFailed(err)
+	pkg, _ := tc.Check(cfg.ImportPath, fset, files, info)
+	if len(typeErrors) > 0 {
+		return u.typeCheckFailed(errors.Join(typeErrors...))
 	}
 
 	store := newFactStore()
@@ -320,17 +322,25 @@ func (u *unit) typeCheckFailed(err error) int {
 	if u.cfg.SucceedOnTypecheckFailure { // set by older go commands
 		return u.writeFacts(nil)
 	}
-	var list scanner.ErrorList
-	var te types.Error
-	switch {
-	case errors.As(err, &list):
-		for _, e := range list {
-			fmt.Fprintln(u.stderr, e)
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	for _, err := range errs {
+		var list scanner.ErrorList
+		var te types.Error
+		switch {
+		case errors.As(err, &list):
+			for _, e := range list {
+				fmt.Fprintln(u.stderr, e)
+			}
+		case errors.As(err, &te):
+			fmt.Fprintln(u.stderr, te)
+		default:
+			fmt.Fprintf(u.stderr, "%s: %v\n", u.cfg.ImportPath, err)
 		}
-	case errors.As(err, &te):
-		fmt.Fprintln(u.stderr, te)
-	default:
-		fmt.Fprintf(u.stderr, "%s: %v\n", u.cfg.ImportPath, err)
 	}
 	return 1
 }
