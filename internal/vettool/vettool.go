@@ -6,13 +6,14 @@
 // It replaces golang.org/x/tools/go/analysis/unitchecker for two reasons
 // that decide connectlint's speed:
 //
-//   - Dependencies are type-checked from the compiler's export data, which
-//     go vet passes (PackageFile), not from source.
+//   - Dependencies are imported from the compiler's export data, which go
+//     vet passes (PackageFile), instead of being type-checked from source.
 //   - A dependency that cannot hold a connectlint fact is not analysed at
 //     all: the standard library (whose HTTP functions the analyzers know
-//     by name), and packages that import no HTTP or auth API, directly or
-//     through an analysed package. Its facts file stays empty, which costs
-//     a process start instead of a parse and type-check.
+//     by name), and, outside the main module, packages that import no
+//     HTTP or auth API, directly or through an analysed package, and whose
+//     source builds no auth header (Options). Its facts file stays empty,
+//     which costs a process start instead of a parse and type-check.
 //
 // The output is unitchecker's: diagnostics on standard error (exit 1), or
 // with -json a JSON tree on standard output; see JSONTree.
