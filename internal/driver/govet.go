@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,7 +66,7 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 	seen := map[string]bool{}
 	for _, p := range pkgs {
 		pkg, _, _ := strings.Cut(p.ID, " ")
-		for _, name := range sortedKeys(p.Errors) {
+		for _, name := range slices.Sorted(maps.Keys(p.Errors)) {
 			for _, prob := range analyzerProblems(pkg, name, p.Errors[name]) {
 				if k := fmt.Sprint(prob); !seen[k] {
 					seen[k] = true
@@ -251,21 +252,12 @@ func stderrProblems(stderr, dir string, maxPerPkg int) []output.Problem {
 		}
 		out = append(out, p)
 	}
-	for _, pkgName := range sortedKeys(n) {
+	for _, pkgName := range slices.Sorted(maps.Keys(n)) {
 		if pkgName != "" && n[pkgName] > maxPerPkg {
 			out = append(out, output.Problem{Package: pkgName, Message: moreErrors(n[pkgName] - maxPerPkg)})
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // moreErrors says how many errors of a package were not listed.

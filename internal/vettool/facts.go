@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"go/types"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -99,7 +100,7 @@ func (s *factStore) load(vetx map[string]string, imports map[string]*types.Packa
 		placeholders[path] = p
 		return p
 	}
-	for _, path := range sortedKeys(vetx) {
+	for _, path := range slices.Sorted(maps.Keys(vetx)) {
 		data, err := os.ReadFile(vetx[path])
 		if err != nil {
 			return fmt.Errorf("reading the facts of %s: %v", path, err)
@@ -214,15 +215,6 @@ func (s *factStore) bind(pass *analysis.Pass) {
 		}
 		return out
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // typeName names a fact's type uniquely (facts are pointers to named types).

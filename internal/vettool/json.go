@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -173,7 +175,7 @@ func ReadJSON(r io.Reader) ([]PackageResult, error) {
 		if err := dec.Decode(&tree); err != nil {
 			return nil, fmt.Errorf("parsing go vet -json output: %v", err)
 		}
-		for _, id := range sortedKeys(tree) {
+		for _, id := range slices.Sorted(maps.Keys(tree)) {
 			res := PackageResult{ID: id, Diagnostics: map[string][]JSONDiagnostic{}, Errors: map[string]string{}}
 			for name, raw := range tree[id] {
 				var e jsonError

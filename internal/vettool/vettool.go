@@ -32,6 +32,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"reflect"
@@ -283,7 +284,7 @@ func (u *unit) mayHoldFacts() (bool, error) {
 			return true, nil
 		}
 	}
-	for _, path := range sortedKeys(cfg.PackageVetx) {
+	for _, path := range slices.Sorted(maps.Keys(cfg.PackageVetx)) {
 		analysed, err := isAnalysed(cfg.PackageVetx[path])
 		if err != nil {
 			return false, err
