@@ -7,6 +7,8 @@ import (
 	"net/http"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connectlint/connectlint/internal/gotypes"
 )
 
 // A decision is a chain of branches on the status (s == 200 || s == 403,
@@ -128,7 +130,7 @@ func (f *flow) eval(v ssa.Value, s int, prev *ssa.BasicBlock, depth int) (consta
 		return nil, false
 	}
 	if f.roots[v] {
-		if isString(v.Type()) {
+		if gotypes.IsString(v.Type()) {
 			return constant.MakeString(fmt.Sprintf("%d %s", s, http.StatusText(s))), true
 		}
 		return constant.MakeInt64(int64(s)), true

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connectlint/connectlint/analyzers/restcalls"
+	"github.com/connectlint/connectlint/internal/gotypes"
 )
 
 // flow follows one response (or one status value) through a function:
@@ -124,11 +125,11 @@ func (f *flow) field(fa *ssa.FieldAddr) {
 	}
 	fld := st.Field(fa.Field)
 	switch {
-	case isNamed(fld.Type(), "net/http", "Response"):
+	case gotypes.IsNamed(fld.Type(), "net/http", "Response"):
 		// An embedded http.Response value: its address is the response.
 		f.resp(fa)
 		return
-	case isHTTPResponsePtr(fld.Type()):
+	case gotypes.IsHTTPResponse(fld.Type()):
 		f.loads(fa, f.resp)
 		return
 	}
@@ -166,7 +167,7 @@ func (f *flow) store(s *ssa.Store, visit func(ssa.Value)) {
 		f.addr(addr, visit)
 		return
 	case *ssa.FieldAddr:
-		if alloc, ok := addr.X.(*ssa.Alloc); ok && isResponseType(alloc.Type()) {
+		if alloc, ok := addr.X.(*ssa.Alloc); ok && gotypes.IsResponse(alloc.Type()) {
 			f.resp(alloc)
 			return
 		}
@@ -274,7 +275,7 @@ func (f *flow) call(ci ssa.CallInstruction, v ssa.Value) {
 	if call, ok := ci.(*ssa.Call); ok {
 		res := call.Call.Signature().Results()
 		for i := range res.Len() {
-			if isResponseType(res.At(i).Type()) {
+			if gotypes.IsResponse(res.At(i).Type()) {
 				f.resp(restcalls.ResultValue(call, i))
 			}
 		}
@@ -358,7 +359,7 @@ func (f *flow) statusCall(ci ssa.CallInstruction, v ssa.Value) {
 	}
 	// Parsing the status text: strings.HasPrefix(resp.Status, "2"),
 	// strconv.Atoi(resp.Status[:3]).
-	if isString(v.Type()) && callee.Pkg != nil {
+	if gotypes.IsString(v.Type()) && callee.Pkg != nil {
 		switch callee.Pkg.Pkg.Path() {
 		case "strings", "strconv", "fmt", "bytes", "regexp":
 			if !strings.HasPrefix(callee.Name(), "Sprint") && !strings.HasPrefix(callee.Name(), "Print") &&
@@ -584,7 +585,7 @@ func nonNilError(b *ssa.BasicBlock, x ssa.Value) bool {
 // newErr. errors.Wrap(nil, ...) is nil, but wrapping an error that may be
 // nil is the caller's bug, not a success.
 func makesError(fn *ssa.Function) bool {
-	fn = origin(fn)
+	fn = gotypes.Origin(fn)
 	if fn.Pkg != nil {
 		path := fn.Pkg.Pkg.Path()
 		if path == "fmt" {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/gotypes"
 	"github.com/connectlint/connectlint/internal/rules"
 	"github.com/connectlint/connectlint/internal/strpat"
 )
@@ -134,7 +135,7 @@ func worthAnalysing(pass *analysis.Pass) bool {
 // handling returns fn's Handling, computing it (callees first) for this
 // package's functions and importing it for others.
 func (c *checker) handling(fn *ssa.Function) *Handling {
-	fn = origin(fn)
+	fn = gotypes.Origin(fn)
 	if h, ok := c.facts[fn]; ok {
 		if h == nil {
 			return noHandling // recursion
@@ -194,7 +195,7 @@ func (c *checker) exportFacts() {
 func (c *checker) summarize(fn *ssa.Function) *Handling {
 	h := &Handling{}
 	for i, p := range fn.Params {
-		isResp := isResponseType(p.Type())
+		isResp := gotypes.IsResponse(p.Type())
 		if !isResp && !isStatusParam(p) {
 			continue
 		}
@@ -312,13 +313,13 @@ func (c *checker) source(ci ssa.CallInstruction) (source, bool) {
 	// response type reports non-2xx statuses as errors (go-atlassian's
 	// Call does; its Do returns the raw *http.Response).
 	sig := com.Signature()
-	if sig.Results().Len() == 0 || !isResponseType(sig.Results().At(0).Type()) {
+	if sig.Results().Len() == 0 || !gotypes.IsResponse(sig.Results().At(0).Type()) {
 		return s, false
 	}
 	for i := range sig.Params().Len() {
-		if isRequestPtr(sig.Params().At(i).Type()) {
+		if gotypes.IsRequest(sig.Params().At(i).Type()) {
 			s.resp = 0
-			if restcalls.Library(com.Method.Pkg()) != "" && !isHTTPResponsePtr(sig.Results().At(0).Type()) && s.err >= 0 {
+			if restcalls.Library(com.Method.Pkg()) != "" && !gotypes.IsHTTPResponse(sig.Results().At(0).Type()) && s.err >= 0 {
 				s.examined, s.statusErr = true, true
 			}
 			return s, true

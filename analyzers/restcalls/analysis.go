@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connectlint/connectlint/internal/gotypes"
 )
 
 // state is one run of the analyzer over one package.
@@ -71,18 +73,10 @@ func (a *state) globalStores(g *ssa.Global) ([]ssa.Value, bool) {
 	return vals, ok
 }
 
-// origin returns the generic function an instance was made from, or fn.
-func origin(fn *ssa.Function) *ssa.Function {
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
-}
-
 // summarize returns fn's summary, computing it (and the calls it makes)
 // the first time.
 func (a *state) summarize(fn *ssa.Function) *Summary {
-	fn = origin(fn)
+	fn = gotypes.Origin(fn)
 	if s, ok := a.sums[fn]; ok {
 		if s == nil {
 			return emptySummary
@@ -144,7 +138,7 @@ type target struct {
 // package.
 func (a *state) targets(c *ssa.CallCommon) []target {
 	if fn := c.StaticCallee(); fn != nil {
-		fn = origin(fn)
+		fn = gotypes.Origin(fn)
 		s := a.summarize(fn)
 		if len(s.Effects) == 0 && len(s.Results) == 0 {
 			return nil
@@ -321,41 +315,4 @@ func (a *state) position(instr ssa.CallInstruction) (token.Pos, token.Pos) {
 		return c.Pos(), c.End()
 	}
 	return instr.Pos(), instr.Pos()
-}
-
-// isRequestPtr reports whether t is *net/http.Request.
-func isRequestPtr(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	return ok && isNamed(p.Elem(), "net/http", "Request")
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-// isResponseType reports whether t is *http.Response or a pointer to a
-// struct holding one (go-jira's *Response, go-atlassian's *ResponseScheme).
-func isResponseType(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	if isNamed(p.Elem(), "net/http", "Response") {
-		return true
-	}
-	st, ok := p.Elem().Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := range st.NumFields() {
-		ft := st.Field(i).Type()
-		if isNamed(ft, "net/http", "Response") {
-			return true
-		}
-		if fp, ok := ft.(*types.Pointer); ok && isNamed(fp.Elem(), "net/http", "Response") {
-			return true
-		}
-	}
-	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connectlint/connectlint/internal/gotypes"
 	"github.com/connectlint/connectlint/internal/strpat"
 )
 
@@ -60,7 +61,7 @@ func (f *funcState) run() *Summary {
 	}
 	// Requests returned to the caller, built but not sent.
 	f.returns(func(v ssa.Value, i int) {
-		if !isRequestPtr(v.Type()) {
+		if !gotypes.IsRequest(v.Type()) {
 			return
 		}
 		for _, r := range f.origins(v, 0) {
@@ -91,7 +92,7 @@ func (f *funcState) run() *Summary {
 		alts := make([][]strpat.Pattern, sig.Results().Len())
 		f.returns(func(v ssa.Value, i int) {
 			t := v.Type()
-			if !isStringType(t) && !isURLPtr(t) {
+			if !gotypes.IsString(t) && !gotypes.IsURL(t) {
 				return
 			}
 			alts[i] = append(alts[i], f.ev.URL(v)...)
@@ -107,16 +108,6 @@ func (f *funcState) run() *Summary {
 		}
 	}
 	return s
-}
-
-func isStringType(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
-func isURLPtr(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	return ok && isNamed(p.Elem(), "net/url", "URL")
 }
 
 // libVia keeps a library name for effects; net/http and the program's own
@@ -348,12 +339,12 @@ func (f *funcState) returnedAt(v ssa.Value) int {
 			case *ssa.MakeInterface:
 				walk(r, depth+1)
 			case *ssa.Call:
-				if r.Call.StaticCallee() != nil && isResponseType(r.Type()) {
+				if r.Call.StaticCallee() != nil && gotypes.IsResponse(r.Type()) {
 					walk(r, depth+1)
 				}
 			case *ssa.Store:
 				if fa, ok := r.Addr.(*ssa.FieldAddr); ok && r.Val == v {
-					if isResponseType(fa.X.Type()) {
+					if gotypes.IsResponse(fa.X.Type()) {
 						walk(fa.X, depth+1)
 					}
 				}
@@ -520,14 +511,14 @@ func (f *funcState) interfaceHeuristics(ci ssa.CallInstruction) {
 	if !ok {
 		return
 	}
-	if sig.Results().Len() > 0 && isRequestPtr(sig.Results().At(0).Type()) {
+	if sig.Results().Len() > 0 && gotypes.IsRequest(sig.Results().At(0).Type()) {
 		f.builders = append(f.builders, ci)
 		return
 	}
 	for i := range sig.Params().Len() {
-		if isRequestPtr(sig.Params().At(i).Type()) {
+		if gotypes.IsRequest(sig.Params().At(i).Type()) {
 			resp := -1
-			if sig.Results().Len() > 0 && isResponseType(sig.Results().At(0).Type()) {
+			if sig.Results().Len() > 0 && gotypes.IsResponse(sig.Results().At(0).Type()) {
 				resp = 0
 			}
 			via := Library(c.Method.Pkg())
@@ -547,7 +538,7 @@ func (f *funcState) heuristicBuild(ci ssa.CallInstruction) []req {
 	mi, ui := -1, -1
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
-		if !isStringType(p.Type()) {
+		if !gotypes.IsString(p.Type()) {
 			continue
 		}
 		n := strings.ToLower(p.Name())
@@ -624,7 +615,7 @@ func (f *funcState) origins(v ssa.Value, depth int) []req {
 		out = f.callReqs(x, 0, depth)
 	case *ssa.Alloc:
 		// &http.Request{Method: ..., URL: ...}
-		if isRequestPtr(x.Type()) {
+		if gotypes.IsRequest(x.Type()) {
 			out = []req{{method: strpat.Lit("GET"), url: strpat.Any(), via: "net/http"}}
 		}
 	case *ssa.MakeInterface:
@@ -760,7 +751,7 @@ func (f *funcState) resultReqs(ci ssa.CallInstruction) []req {
 		return f.origins(call, 0)
 	}
 	for i := range call.Call.Signature().Results().Len() {
-		if isRequestPtr(call.Call.Signature().Results().At(i).Type()) {
+		if gotypes.IsRequest(call.Call.Signature().Results().At(i).Type()) {
 			if v := ResultValue(ci, i); v != nil {
 				out = append(out, f.origins(v, 0)...)
 			} else {
@@ -810,7 +801,7 @@ func (f *funcState) callReqs(call *ssa.Call, i int, depth int) []req {
 		}
 	}
 	if len(ts) == 0 && c.IsInvoke() && i == 0 {
-		if sig := c.Method.Type().(*types.Signature); sig.Results().Len() > 0 && isRequestPtr(sig.Results().At(0).Type()) {
+		if sig := c.Method.Type().(*types.Signature); sig.Results().Len() > 0 && gotypes.IsRequest(sig.Results().At(0).Type()) {
 			out = append(out, f.heuristicBuild(call)...)
 		}
 	}

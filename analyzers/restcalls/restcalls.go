@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/gotypes"
 	"github.com/connectlint/connectlint/internal/strpat"
 )
 
@@ -263,7 +264,7 @@ func usesRequests(pass *analysis.Pass, fn *types.Func) bool {
 	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
 			for i := range tuple.Len() {
-				if isRequestPtr(tuple.At(i).Type()) {
+				if gotypes.IsRequest(tuple.At(i).Type()) {
 					return true
 				}
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connectlint/connectlint/internal/gotypes"
 )
 
 // An Evaluator answers "what strings can this SSA value be?" with a small
@@ -113,7 +115,7 @@ func (e *Evaluator) str(v ssa.Value, depth int) []Pattern {
 	case *ssa.MakeInterface:
 		return e.str(v.X, d)
 	case *ssa.Convert:
-		if isStringLike(v.X.Type()) {
+		if gotypes.IsString(v.X.Type()) {
 			return e.str(v.X, d)
 		}
 	case *ssa.UnOp:
@@ -258,7 +260,7 @@ func (e *Evaluator) Contents(addr ssa.Value) []Pattern {
 
 func constPattern(c *ssa.Const) Pattern {
 	if c.Value == nil {
-		if isStringLike(c.Type()) {
+		if gotypes.IsString(c.Type()) {
 			return nil
 		}
 		return Any()
@@ -292,17 +294,10 @@ func freeVarIndex(fv *ssa.FreeVar) int {
 	return len(fn.Params)
 }
 
-func isStringLike(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 // FuncName returns "pkgpath.Name" or "(*pkgpath.T).Name" for fn (the
 // generic origin for instances), the form the evaluator's tables use.
 func FuncName(fn *ssa.Function) string {
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
+	fn = gotypes.Origin(fn)
 	if obj, ok := fn.Object().(*types.Func); ok {
 		return obj.FullName()
 	}
@@ -327,7 +322,7 @@ func (e *Evaluator) callResult(call *ssa.CallCommon, i int, d int) []Pattern {
 				out := []Pattern{nil}
 				elems := e.varargs(call.Args[0])
 				for _, el := range elems {
-					if el == nil || !isStringLike(el.Type()) {
+					if el == nil || !gotypes.IsString(el.Type()) {
 						return any1
 					}
 					out = Product(out, e.str(el, d))
@@ -698,7 +693,7 @@ func (e *Evaluator) builder(addr ssa.Value, d int) []Pattern {
 
 // url evaluates a URL given as a string, url.URL or *url.URL.
 func (e *Evaluator) url(v ssa.Value, depth int) []Pattern {
-	if isStringLike(v.Type()) {
+	if gotypes.IsString(v.Type()) {
 		return e.str(v, depth)
 	}
 	if !e.enter(v, depth) {
@@ -734,7 +729,7 @@ func (e *Evaluator) url(v ssa.Value, depth int) []Pattern {
 	if out == nil {
 		return any1
 	}
-	if _, ok := v.(*ssa.Alloc); !ok && isURLPointer(v.Type()) {
+	if _, ok := v.(*ssa.Alloc); !ok && gotypes.IsURL(v.Type()) {
 		out = e.urlFields(v, out, d)
 	}
 	return out
@@ -771,16 +766,6 @@ func (e *Evaluator) urlCall(call *ssa.CallCommon, i int, d int) []Pattern {
 		}
 	}
 	return nil
-}
-
-func isURLPointer(t types.Type) bool {
-	p, ok := t.Underlying().(*types.Pointer)
-	return ok && isNamed(p.Elem(), "net/url", "URL")
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // urlFields applies assignments to the URL's fields (u.Path = ..., a
