@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 // binDir holds binaries built once per test run.
@@ -157,14 +159,7 @@ var (
 func connectlint(t *testing.T) string {
 	t.Helper()
 	connectlintOnce.Do(func() {
-		bin := filepath.Join(binDir, "connectlint")
-		cmd := exec.Command("go", "build", "-o", bin, "./cmd/connectlint")
-		cmd.Dir = repoRoot(t)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			connectlintErr = fmt.Errorf("go build ./cmd/connectlint: %v\n%s", err, out)
-			return
-		}
-		connectlintBin = bin
+		connectlintBin, connectlintErr = testenv.Build("github.com/connectlint/connectlint/cmd/connectlint", binDir, "connectlint")
 	})
 	if connectlintErr != nil {
 		t.Fatal(connectlintErr)

@@ -18,6 +18,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/internal/suppress"
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 // A suite of real analyzers, wrapped the way analyzers.All wraps its own.
@@ -96,10 +97,9 @@ func TestVet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a vet tool")
 	}
-	tool := filepath.Join(t.TempDir(), "vettool")
-	build := exec.Command("go", "build", "-o", tool, "./testdata/vettool")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the vet tool: %v\n%s", err, out)
+	tool, err := testenv.Build("./testdata/vettool", t.TempDir(), "vettool")
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	app := t.TempDir()

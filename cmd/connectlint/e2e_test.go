@@ -19,13 +19,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/connectlint/connectlint/internal/rules"
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/e2e/golden")
@@ -49,13 +49,7 @@ func TestMain(m *testing.M) {
 			return m.Run()
 		}
 		defer os.RemoveAll(dir)
-		binary = filepath.Join(dir, "connectlint")
-		if runtime.GOOS == "windows" {
-			binary += ".exe"
-		}
-		if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
+		binary, buildErr = testenv.Build(".", dir, "connectlint")
 		return m.Run()
 	}()
 	os.Exit(code)

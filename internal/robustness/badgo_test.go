@@ -8,10 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 // maxRSS bounds the peak memory of one run. Most of a small run's
@@ -33,14 +34,7 @@ func TestMain(m *testing.M) {
 			return m.Run()
 		}
 		defer os.RemoveAll(dir)
-		binary = filepath.Join(dir, "connectlint")
-		if runtime.GOOS == "windows" {
-			binary += ".exe"
-		}
-		cmd := exec.Command("go", "build", "-o", binary, "github.com/connectlint/connectlint/cmd/connectlint")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
+		binary, buildErr = testenv.Build("github.com/connectlint/connectlint/cmd/connectlint", dir, "connectlint")
 		return m.Run()
 	}())
 }

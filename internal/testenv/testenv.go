@@ -2,11 +2,27 @@
 package testenv
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
+
+// Build compiles the main package pkg (an import path, or ./dir relative
+// to the test's directory) to dir/name (name.exe on Windows) and returns
+// the binary's path.
+func Build(pkg, dir, name string) (string, error) {
+	out := filepath.Join(dir, name)
+	if runtime.GOOS == "windows" {
+		out += ".exe"
+	}
+	if b, err := exec.Command("go", "build", "-o", out, pkg).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, b)
+	}
+	return out, nil
+}
 
 // DownloadedModule returns the absolute path of the fixture module in dir
 // once `go mod download` has fetched its dependencies (the real go-jira and

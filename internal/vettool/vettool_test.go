@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/connectlint/connectlint/internal/testenv"
 	"github.com/connectlint/connectlint/internal/vettool"
 )
 
@@ -20,10 +21,9 @@ func buildTool(t *testing.T) string {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command")
 	}
-	tool := filepath.Join(t.TempDir(), "tool")
-	out, err := exec.Command("go", "build", "-o", tool, "./testdata/tool").CombinedOutput()
+	tool, err := testenv.Build("./testdata/tool", t.TempDir(), "tool")
 	if err != nil {
-		t.Fatalf("building the test tool: %v\n%s", err, out)
+		t.Fatal(err)
 	}
 	return tool
 }
