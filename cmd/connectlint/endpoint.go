@@ -34,11 +34,8 @@ func runEndpoint(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, endpointUsage) }
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitFailure
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	var method, path string
 	switch fs.NArg() {

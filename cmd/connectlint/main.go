@@ -141,13 +141,34 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	return fs, f
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs, f := newFlagSet(stderr)
+// parseFlags parses a command's flags; when it returns false the command
+// is over, with the exit status code (-h asked for help, or bad usage).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return exitOK, false
 		}
-		return exitFailure
+		return exitFailure, false
+	}
+	return 0, true
+}
+
+// workDir resolves a -C flag: an absolute path to an existing directory.
+func workDir(flagValue string) (string, error) {
+	dir, err := filepath.Abs(flagValue)
+	if err != nil {
+		return "", fmt.Errorf("-C: %v", err)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return "", fmt.Errorf("-C %s: not a directory", flagValue)
+	}
+	return dir, nil
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs, f := newFlagSet(stderr)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "connectlint: "+format+"\n", a...)
@@ -158,12 +179,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return fail("-format %q: want text, json or sarif", f.format)
 	}
-	dir, err := filepath.Abs(f.dir)
+	dir, err := workDir(f.dir)
 	if err != nil {
-		return fail("-C: %v", err)
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fail("-C %s: not a directory", f.dir)
+		return fail("%v", err)
 	}
 	ruleSet, err := driver.NewRuleSet(driver.SplitList(f.enable), driver.SplitList(f.disable))
 	if err != nil {

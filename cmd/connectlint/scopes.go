@@ -2,11 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -43,26 +41,19 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	dirFlag := fs.String("C", "", "run as if connectlint was started in `dir`")
 	descFlag := fs.String("descriptor", "", "use this app descriptor `file` instead of discovering atlassian-connect.json")
 	asJSON := fs.Bool("json", false, "print the answer as JSON")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitFailure
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "connectlint scopes: "+format+"\n", a...)
 		return exitFailure
 	}
-	dir, err := filepath.Abs(*dirFlag)
+	dir, err := workDir(*dirFlag)
 	if err != nil {
-		return fail("-C: %v", err)
+		return fail("%v", err)
 	}
 	if *descFlag != "" {
-		file := inDir(dir, *descFlag)
-		if _, err := os.Stat(file); err != nil {
-			return fail("-descriptor: %v", err)
-		}
-		if err := descriptor.Analyzer.Flags.Set("file", file); err != nil {
+		if err := setDescriptorFile([]*analysis.Analyzer{descriptor.Analyzer}, inDir(dir, *descFlag)); err != nil {
 			return fail("-descriptor: %v", err)
 		}
 	}
