@@ -71,12 +71,22 @@ func FilePosition(fset *token.FileSet, pos token.Pos) Position {
 		return Position{}
 	}
 	p := fset.PositionFor(pos, false) // not adjusted by //line directives
-	if !strings.HasSuffix(p.Filename, ".go") && !strings.HasSuffix(p.Filename, ".json") {
-		// cgo's generated files (in the build cache, no .go suffix): their
-		// //line directives name the user's file, as go vet reports it.
+	if cgoGenerated(p.Filename) {
+		// Their //line directives name the user's file.
 		p = fset.PositionFor(pos, true)
 	}
 	return Position{File: p.Filename, Line: p.Line, Column: p.Column}
+}
+
+// cgoGenerated reports whether a file the analyzers saw is one cgo
+// generated: go/packages hands over the build cache's copies (no .go
+// suffix), go vet its work directory's (x.cgo1.go, _cgo_gotypes.go, ...).
+func cgoGenerated(name string) bool {
+	if !strings.HasSuffix(name, ".go") {
+		return !strings.HasSuffix(name, ".json")
+	}
+	base := filepath.Base(name)
+	return strings.HasSuffix(base, ".cgo1.go") || strings.HasPrefix(base, "_cgo_")
 }
 
 // key identifies a finding for de-duplication: the same rule, place and

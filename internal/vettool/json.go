@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"io"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -64,37 +63,24 @@ type (
 // suppressed findings.
 const SuppressedKey = "connectlint:suppressed"
 
-// positions formats positions as the findings do: in the file the user
-// wrote, not adjusted by //line directives (see output.FilePosition),
-// except in the Go files cgo generates in go vet's work directory, whose
-// //line directives name the user's file.
-type positions struct {
-	fset *token.FileSet
-	dir  string // the package's directory
-}
-
-func (ps positions) str(pos token.Pos) string {
-	p := output.FilePosition(ps.fset, pos)
-	if strings.HasSuffix(p.File, ".go") && filepath.Dir(p.File) != ps.dir {
-		adj := ps.fset.PositionFor(pos, true)
-		p = output.Position{File: adj.Filename, Line: adj.Line, Column: adj.Column}
-	}
+// posString formats a position as the findings do (output.FilePosition).
+func posString(fset *token.FileSet, pos token.Pos) string {
+	p := output.FilePosition(fset, pos)
 	if !p.IsValid() {
 		return "-"
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
-func toJSON(ps positions, d analysis.Diagnostic) JSONDiagnostic {
-	fset := ps.fset
+func toJSON(fset *token.FileSet, d analysis.Diagnostic) JSONDiagnostic {
 	end := d.End
 	if !end.IsValid() {
 		end = d.Pos
 	}
 	j := JSONDiagnostic{
 		Category: d.Category,
-		Posn:     ps.str(d.Pos),
-		End:      ps.str(end),
+		Posn:     posString(fset, d.Pos),
+		End:      posString(fset, end),
 		Message:  d.Message,
 		URL:      d.URL,
 	}
@@ -120,7 +106,7 @@ func toJSON(ps positions, d analysis.Diagnostic) JSONDiagnostic {
 		if !rEnd.IsValid() {
 			rEnd = r.Pos
 		}
-		j.Related = append(j.Related, JSONRelated{Posn: ps.str(r.Pos), End: ps.str(rEnd), Message: r.Message})
+		j.Related = append(j.Related, JSONRelated{Posn: posString(fset, r.Pos), End: posString(fset, rEnd), Message: r.Message})
 	}
 	return j
 }

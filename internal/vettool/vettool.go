@@ -350,7 +350,6 @@ func (u *unit) typeCheckFailed(err error) int {
 // report prints the root analyzers' diagnostics: text on standard error
 // (exit 1 when there are any), or a JSON tree on standard output.
 func (u *unit) report(fset *token.FileSet, roots []*analysis.Analyzer, results map[*analysis.Analyzer]*result) int {
-	ps := positions{fset, u.cfg.Dir}
 	if u.flags.json {
 		tree := JSONTree{}
 		for _, a := range roots {
@@ -362,13 +361,13 @@ func (u *unit) report(fset *token.FileSet, roots []*analysis.Analyzer, results m
 			if len(r.diagnostics) > 0 {
 				var list []JSONDiagnostic
 				for _, d := range r.diagnostics {
-					list = append(list, toJSON(ps, d))
+					list = append(list, toJSON(fset, d))
 				}
 				tree.add(u.cfg.ID, a.Name, list)
 			}
 			if u.flags.suppressed && u.opts.Suppressed != nil {
 				if s := u.opts.Suppressed(r.value); len(s) > 0 {
-					tree.add(u.cfg.ID, SuppressedKey, suppressedJSON(ps, s))
+					tree.add(u.cfg.ID, SuppressedKey, suppressedJSON(fset, s))
 				}
 			}
 		}
@@ -394,7 +393,7 @@ func (u *unit) report(fset *token.FileSet, roots []*analysis.Analyzer, results m
 	w := bufio.NewWriter(u.stderr)
 	for _, a := range roots {
 		for _, d := range results[a].diagnostics {
-			fmt.Fprintf(w, "%s: %s [%s]\n", ps.str(d.Pos), d.Message, d.Category)
+			fmt.Fprintf(w, "%s: %s [%s]\n", posString(fset, d.Pos), d.Message, d.Category)
 			code = 1
 		}
 	}
@@ -402,10 +401,10 @@ func (u *unit) report(fset *token.FileSet, roots []*analysis.Analyzer, results m
 	return code
 }
 
-func suppressedJSON(ps positions, list []suppress.Suppressed) []JSONDiagnostic {
+func suppressedJSON(fset *token.FileSet, list []suppress.Suppressed) []JSONDiagnostic {
 	var out []JSONDiagnostic
 	for _, s := range list {
-		j := toJSON(ps, s.Diagnostic)
+		j := toJSON(fset, s.Diagnostic)
 		j.SuggestedFixes = nil
 		where := "-"
 		if s.Where.IsValid() {
