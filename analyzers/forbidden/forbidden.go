@@ -1,7 +1,6 @@
 package forbidden
 
 import (
-	"go/ast"
 	"go/build"
 	"go/token"
 	"go/types"
@@ -48,7 +47,7 @@ type checker struct {
 	impls    map[string][]*ssa.Function
 	concrete []types.Type                            // restcalls.ConcreteTypes of the package, once needed
 	listed   map[ssa.CallInstruction]*restcalls.Call // the first call listed at each instruction
-	lparens  map[token.Pos]*ast.CallExpr
+	exprs    *restcalls.CallExprs                    // restcalls' index when it built the SSA
 }
 
 var noHandling = &Handling{}
@@ -61,12 +60,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	calls := pass.ResultOf[restcalls.Analyzer].(*restcalls.Result)
-	prog := calls.SSA
+	prog, exprs := calls.SSA, calls.Exprs
 	if prog == nil {
 		if !worthAnalysing(pass) {
 			return nil, nil
 		}
-		prog = restcalls.BuildSSA(pass)
+		prog, exprs = restcalls.BuildSSA(pass), restcalls.NewCallExprs(pass.Files)
 	}
 	c := &checker{
 		pass:     pass,
@@ -75,6 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		imported: map[*types.Func]*Handling{},
 		impls:    map[string][]*ssa.Function{},
 		listed:   map[ssa.CallInstruction]*restcalls.Call{},
+		exprs:    exprs,
 	}
 	for _, call := range calls.Calls {
 		if call.Instr != nil && c.listed[call.Instr] == nil {
@@ -495,21 +495,8 @@ func (r rng) End() token.Pos { return r.end }
 
 // callRange returns the extent of the call expression of instr.
 func (c *checker) callRange(instr ssa.CallInstruction) rng {
-	if c.lparens == nil {
-		c.lparens = map[token.Pos]*ast.CallExpr{}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if ce, ok := n.(*ast.CallExpr); ok {
-					c.lparens[ce.Lparen] = ce
-				}
-				return true
-			})
-		}
-	}
-	if ce := c.lparens[instr.Common().Pos()]; ce != nil {
-		return rng{ce.Pos(), ce.End()}
-	}
-	return rng{instr.Pos(), instr.Pos()}
+	pos, end := c.exprs.Extent(instr)
+	return rng{pos, end}
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool {

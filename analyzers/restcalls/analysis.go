@@ -1,8 +1,6 @@
 package restcalls
 
 import (
-	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -29,7 +27,7 @@ type state struct {
 	calls    []*Call
 	sends    []*Call
 	globals  map[*ssa.Global][]ssa.Value
-	lparens  map[token.Pos]*ast.CallExpr
+	exprs    *CallExprs
 }
 
 func newAnalysis(pass *analysis.Pass) *state {
@@ -38,6 +36,7 @@ func newAnalysis(pass *analysis.Pass) *state {
 		sums:     map[*ssa.Function]*Summary{},
 		imported: map[*types.Func]*Summary{},
 		impls:    map[string][]impl{},
+		exprs:    NewCallExprs(pass.Files),
 	}
 	if pass.Module != nil {
 		a.module = pass.Module.Path
@@ -296,23 +295,4 @@ func Library(pkg *types.Package) string {
 		return "go-atlassian"
 	}
 	return ""
-}
-
-// position returns the extent of the call expression of instr.
-func (a *state) position(instr ssa.CallInstruction) (token.Pos, token.Pos) {
-	if a.lparens == nil {
-		a.lparens = map[token.Pos]*ast.CallExpr{}
-		for _, f := range a.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if c, ok := n.(*ast.CallExpr); ok {
-					a.lparens[c.Lparen] = c
-				}
-				return true
-			})
-		}
-	}
-	if c := a.lparens[instr.Common().Pos()]; c != nil {
-		return c.Pos(), c.End()
-	}
-	return instr.Pos(), instr.Pos()
 }

@@ -168,7 +168,7 @@ func (f *funcState) record(s *Summary, o occurrence) {
 				Instr:    o.send,
 				Response: o.resp,
 			}
-			c.Pos, c.End = f.a.position(o.send)
+			c.Pos, c.End = f.a.exprs.Extent(o.send)
 			f.a.sends = append(f.a.sends, c)
 		}
 		return
@@ -195,7 +195,7 @@ func (f *funcState) record(s *Summary, o occurrence) {
 	if r.site != nil && r.site.Parent() == f.fn {
 		at = r.site
 	}
-	c.Pos, c.End = f.a.position(at)
+	c.Pos, c.End = f.a.exprs.Extent(at)
 	f.a.calls = append(f.a.calls, c)
 	if c.Instr != nil && c.Response >= 0 {
 		f.a.sends = append(f.a.sends, c)

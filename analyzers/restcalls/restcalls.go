@@ -71,6 +71,9 @@ type Result struct {
 	// dropped for packages without requests so the driver, which keeps
 	// every package's result, does not keep their SSA alive.
 	SSA *buildssa.SSA
+	// Exprs maps this SSA's call instructions to their call expressions;
+	// nil with SSA.
+	Exprs *CallExprs
 
 	// candidates are all requests found before the API table filtered
 	// them, for tests and verbose output.
@@ -108,7 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 	a.calls = mergeQueries(a.calls)
 	res.candidates = a.calls
 	if len(a.calls) > 0 || len(a.sends) > 0 {
-		res.SSA = a.ssa
+		res.SSA, res.Exprs = a.ssa, a.exprs
 	}
 	for _, c := range a.calls {
 		c.Match = lookup(c.Method, c.URL)
