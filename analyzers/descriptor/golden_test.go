@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/internal/rules"
+	"github.com/connectlint/connectlint/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -39,20 +40,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := findingsText(t, abs)
-			golden := strings.TrimSuffix(path, ".json") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("findings for %s differ from %s:\n--- got\n%s--- want\n%s", filepath.Base(path), filepath.Base(golden), got, want)
-			}
+			testenv.Golden(t, strings.TrimSuffix(path, ".json")+".golden", []byte(got), *update)
 		})
 	}
 }

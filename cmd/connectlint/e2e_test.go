@@ -108,22 +108,7 @@ func absFixture(t *testing.T, name string) string {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(repoRoot, "testdata", "e2e", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./cmd/connectlint -run E2E -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (if the change is intended: go test ./cmd/connectlint -run E2E -update)\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
+	testenv.Golden(t, filepath.Join(repoRoot, "testdata", "e2e", "golden", name), []byte(got), *update)
 }
 
 // jsonFinding is the JSON format's finding, as documented in

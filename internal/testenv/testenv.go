@@ -10,6 +10,29 @@ import (
 	"testing"
 )
 
+// Golden compares got with the golden file at path. With update it
+// writes got there instead (creating the directory), so that
+// go test -update refreshes every golden file of a package.
+func Golden(t testing.TB, path string, got []byte, update bool) {
+	t.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update creates it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file (if the change is intended, go test -update rewrites it)\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
 // Build compiles the main package pkg (an import path, or ./dir relative
 // to the test's directory) to dir/name (name.exe on Windows) and returns
 // the binary's path.
