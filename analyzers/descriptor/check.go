@@ -38,6 +38,8 @@ func check(d *connect.Descriptor, probs []connect.Problem) []finding {
 				"render it and pass the result with -descriptor, or keep template actions inside strings", p.Msg)
 		case connect.ByteOrderMark:
 			add(ruleByteOrderMark, p.Span, "%s: many JSON parsers reject it; save the file without one", p.Msg)
+		case connect.IgnoredKey:
+			add(ruleIgnoredKey, p.Span, "%s", p.Msg)
 		default:
 			add(ruleInvalid, p.Span, "%s", p.Msg)
 		}
@@ -46,16 +48,17 @@ func check(d *connect.Descriptor, probs []connect.Problem) []finding {
 		return out
 	}
 
-	if f, ok := checkBaseURL(d.BaseURL); ok {
+	authType := authenticationType(d)
+	if f, ok := checkBaseURL(d.BaseURL, authType); ok {
 		out = append(out, f)
 	}
 
-	switch authenticationType(d) {
+	switch authType {
 	case "none":
-		if uses := authenticatedFeatures(d); len(uses) > 0 {
+		if receivers := receivers(d); len(receivers) > 0 {
 			add(ruleAuthNone, d.AuthenticationType.Span,
-				`authentication type "none", but the app declares %s: its endpoints cannot tell Atlassian's requests from anyone else's, and the product REST API needs JWT; use "jwt"`,
-				andList(uses))
+				`authentication type "none", but Atlassian sends the app %s: unsigned, so the app cannot tell Atlassian's requests from anyone else's; use "jwt" and verify them`,
+				andList(receivers))
 		}
 	case "jwt":
 		if d.Root.Get("lifecycle").Get("installed") == nil {
@@ -100,14 +103,15 @@ func authenticationType(d *connect.Descriptor) string {
 	return ""
 }
 
-// checkBaseURL reports a baseUrl whose scheme is not https.
-func checkBaseURL(s connect.String) (finding, bool) {
-	if s.Value == "" || strings.HasPrefix(s.Value, "{{") {
-		return finding{}, false // absent (the schema says so) or a placeholder
+// checkBaseURL reports a baseUrl whose scheme is not https. authType is
+// the app's authentication type ("jwt", "none" or "" when unclear).
+func checkBaseURL(s connect.String, authType string) (finding, bool) {
+	if s.Value == "" {
+		return finding{}, false // absent: the schema says so
 	}
 	scheme, rest, ok := strings.Cut(s.Value, "://")
-	if !ok || strings.EqualFold(scheme, "https") {
-		return finding{}, false // not absolute: the schema reports it
+	if !ok || strings.EqualFold(scheme, "https") || strings.Contains(scheme, "{{") || strings.Contains(scheme, "${") {
+		return finding{}, false // not absolute (the schema reports it), or the scheme is a placeholder
 	}
 	f := finding{rule: ruleInsecureBaseURL, severity: ruleInsecureBaseURL.Severity, span: s.Span}
 	shown := s.Value
@@ -121,6 +125,10 @@ func checkBaseURL(s connect.String) (finding, bool) {
 	if isLoopback(rest) {
 		f.severity = rules.Note
 		f.msg = fmt.Sprintf(`baseUrl %q is not https: fine for local development, but Atlassian installs only https:// apps`, shown)
+		return f, true
+	}
+	if authType == "none" {
+		f.msg = fmt.Sprintf(`baseUrl %q is not https: Atlassian installs only https:// apps, and the app's pages would load into the product over plain HTTP`, shown)
 		return f, true
 	}
 	f.msg = fmt.Sprintf(`baseUrl %q is not https: the shared secret and the signed requests Atlassian sends to the app would travel in clear text`, shown)
@@ -147,29 +155,40 @@ func isLoopback(rest string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// authenticatedFeatures lists what an app with authentication "none"
-// declares that needs JWT.
-func authenticatedFeatures(d *connect.Descriptor) []string {
-	var uses []string
-	for _, m := range d.Modules {
-		if m.Type == "webhooks" {
-			uses = append(uses, "webhooks")
-			break
-		}
-	}
+// receiverModules are the module types through which Atlassian's servers
+// send the app events that it acts on, in the words a message uses.
+//
+// Webhooks: the product POSTs each event to the webhook's url
+// (https://developer.atlassian.com/cloud/jira/platform/modules/webhook/).
+// Workflow post functions: Jira POSTs to the "triggered" url after each
+// transition (https://developer.atlassian.com/cloud/jira/platform/modules/workflow-post-function/).
+//
+// Left out on purpose: pages, panels, dialogs, dynamic macros and every
+// other module that loads an app URL in an iframe (the user's browser
+// loads those, not Atlassian), and the content Confluence fetches for
+// static content macros, macro render modes and blueprints (a response
+// to whoever asks, which without a shared secret can depend only on what
+// the request itself carries). Declared scopes are no reason either: a
+// static app calls the product from the browser with AP.request, which
+// needs no JWT.
+var receiverModules = []struct{ moduleType, words string }{
+	{"webhooks", "webhooks"},
+	{"jiraWorkflowPostFunctions", "workflow post-function triggers"},
+}
+
+// receivers lists what Atlassian sends to the server of an app: lifecycle
+// callbacks and the events of receiverModules.
+func receivers(d *connect.Descriptor) []string {
+	var out []string
 	if len(d.Lifecycle) > 0 {
-		uses = append(uses, "lifecycle hooks")
+		out = append(out, "lifecycle callbacks")
 	}
-	var scopes []string
-	for _, e := range d.Scopes {
-		if e.Scope != connect.None && e.Scope != connect.ScopeUnknown {
-			scopes = append(scopes, e.Scope.String())
+	for _, r := range receiverModules {
+		if slices.ContainsFunc(d.Modules, func(m connect.Module) bool { return m.Type == r.moduleType }) {
+			out = append(out, r.words)
 		}
 	}
-	if len(scopes) > 0 {
-		uses = append(uses, "scopes "+strings.Join(scopes, ", "))
-	}
-	return uses
+	return out
 }
 
 // missingHookSpan is where a missing installed hook is reported: the

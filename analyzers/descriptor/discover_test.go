@@ -65,7 +65,7 @@ func TestDiscovery(t *testing.T) {
 			tests:  true,
 			want: []string{
 				"example.com/library: atlassian-connect.json",
-				`example.com/library: atlassian-connect.json:4:30: error: authentication type "none", but the app declares scopes READ: its endpoints cannot tell Atlassian's requests from anyone else's, and the product REST API needs JWT; use "jwt" [auth-none]`,
+				`example.com/library: atlassian-connect.json:4:30: error: authentication type "none", but Atlassian sends the app lifecycle callbacks: unsigned, so the app cannot tell Atlassian's requests from anyone else's; use "jwt" and verify them [auth-none]`,
 				// The generated test main package lives in the build
 				// cache, outside the module: it finds nothing.
 				"example.com/library.test: -",
@@ -98,7 +98,7 @@ func TestDiscovery(t *testing.T) {
 			explicit: "../../testdata/descriptors/auth-none.json",
 			want: []string{
 				"example.com/embed: ../../../../../testdata/descriptors/auth-none.json",
-				`example.com/embed: ../../../../../testdata/descriptors/auth-none.json:4:30: error: authentication type "none", but the app declares webhooks, lifecycle hooks and scopes READ, WRITE: its endpoints cannot tell Atlassian's requests from anyone else's, and the product REST API needs JWT; use "jwt" [auth-none]`,
+				`example.com/embed: ../../../../../testdata/descriptors/auth-none.json:4:30: error: authentication type "none", but Atlassian sends the app lifecycle callbacks and webhooks: unsigned, so the app cannot tell Atlassian's requests from anyone else's; use "jwt" and verify them [auth-none]`,
 				"example.com/embed/lib: ../../../../../testdata/descriptors/auth-none.json",
 			},
 		},

@@ -20,27 +20,35 @@ Reported, each at the offending key or value: JSON syntax errors (trailing
 commas, comments, single quotes, unclosed brackets, invalid UTF-8, nesting
 deeper than 1000 levels), duplicate keys (at the second one), a top-level
 value that is not an object, a file that cannot be read, and every violation
-of connectlint's descriptor schema: the required "key", "baseUrl" and
-"authentication"; "key" at most 64 characters of letters, digits, ".", "_"
-and "-"; "baseUrl" an absolute URL; "authentication.type" jwt or none; only
-installed, uninstalled, enabled and disabled under "lifecycle"; booleans for
-"apiMigrations" signed-install, context-qsh and gdpr; "modules" an object
-whose values are arrays of module objects (or one module object); webhooks
-with an "event" and a "url".
+of connectlint's descriptor schema, which is never stricter than
+Atlassian's own unless a later Atlassian document says so: the required
+"key", "baseUrl" and "authentication"; "key" at most 64 characters of
+letters, digits, ".", "_" and "-"; "baseUrl" an absolute URL; "authentication"
+"type" jwt or none; lifecycle URLs without spaces; only signed-install,
+context-qsh and gdpr, as booleans, under "apiMigrations"; "modules" an
+object whose values are arrays of module objects (or one module object);
+module keys at most 100 letters, digits and "-"; webhooks with an "event"
+and a "url". Other keys at the top level, in "lifecycle" and in
+"authentication" are accepted, as Atlassian accepts and ignores them
+(descriptor-ignored-key notes the ones that look misspelt).
 
-Values holding Go template actions ("{{ .BaseURL }}") are placeholders: they
-are never reported as invalid. The schema is in schema/descriptor.schema.json.`,
+Values holding placeholders are valid but unknown, never reported as
+invalid: Go template actions ("{{ .BaseURL }}") and ${...} properties
+("${addon.base-url}", which atlassian-connect-spring-boot fills in). The
+schema is in schema/descriptor.schema.json; docs/corpus.md lists where each
+constraint comes from.`,
 		Bad: `{
   "key": "issue cleaner",
   "baseUrl": "https://cleaner.example.com",
   "authentication": {"type": "jwt"},
-  "lifecycle": {"install": "/installed"},
+  "apiMigrations": {"signedInstall": true},
   "scopes": ["READ", "WRITE",],
 }`,
 		Good: `{
   "key": "issue-cleaner",
   "baseUrl": "https://cleaner.example.com",
   "authentication": {"type": "jwt"},
+  "apiMigrations": {"signed-install": true},
   "lifecycle": {"installed": "/installed"},
   "scopes": ["READ", "WRITE"]
 }`,
@@ -79,7 +87,10 @@ Atlassian installs only apps served over HTTPS.
 Reported when "baseUrl" has a scheme other than https. http://localhost,
 127.0.0.1 and [::1] are reported as a note only, for local development. A
 baseUrl whose scheme is a template placeholder ("{{ .BaseURL }}") is not
-reported; one that writes http:// before a placeholder is.`,
+reported, nor is one inside a ${...} property ("${BASE_URL:http://localhost}");
+one that writes http:// before a placeholder is. For an app with
+authentication none the message says what is at stake there: Atlassian
+installs only https:// apps, and the app's pages would load over plain HTTP.`,
 		Bad:  `"baseUrl": "http://cleaner.example.com"`,
 		Good: `"baseUrl": "https://cleaner.example.com"`,
 		Lang: "json",
@@ -88,23 +99,32 @@ reported; one that writes http:// before a placeholder is.`,
 	ruleAuthNone = &rules.Rule{
 		ID:       "auth-none",
 		Analyzer: "descriptor",
-		Title:    "authentication none while the app receives webhooks, lifecycle hooks or scopes",
+		Title:    "authentication none while Atlassian sends the app lifecycle callbacks, webhooks or post-function triggers",
 		Severity: rules.Error,
 		Since:    since,
 		Doc: `With "authentication": {"type": "none"} Atlassian neither signs its requests
-to the app nor gives the app a shared secret. Webhook and lifecycle
-endpoints then cannot tell Atlassian's requests from anyone else's, and the
-declared scopes cannot be used, because calling the product's REST API
-needs a JWT signed with the shared secret.
+to the app nor gives the app a shared secret. An endpoint that Atlassian's
+servers call with events the app acts on then cannot tell those calls from
+forged ones: anyone can post a fake install, uninstall, webhook event or
+workflow transition to it.
 
-Reported at the authentication type when the app declares webhooks,
-lifecycle hooks or scopes other than NONE.`,
+Reported at the authentication type when the app declares lifecycle
+callbacks (installed, uninstalled, enabled, disabled), webhooks, or
+jiraWorkflowPostFunctions (Jira POSTs to their "triggered" URL after each
+transition).
+
+Not reported for what the user's browser loads (pages, panels, dialogs,
+dashboard items, dynamic macros), for content Confluence fetches (static
+macros, macro render modes, blueprint templates), which without a shared
+secret can depend only on what the request carries, nor for declared
+scopes: a static app calls the product from the browser with AP.request,
+which needs no JWT. Such apps are fine with "none".`,
 		Bad: `"authentication": {"type": "none"},
 "lifecycle": {"installed": "/installed"},
-"scopes": ["READ"]`,
+"modules": {"webhooks": [{"event": "jira:issue_created", "url": "/created"}]}`,
 		Good: `"authentication": {"type": "jwt"},
 "lifecycle": {"installed": "/installed"},
-"scopes": ["READ"]`,
+"modules": {"webhooks": [{"event": "jira:issue_created", "url": "/created"}]}`,
 		Lang: "json",
 	}
 
@@ -188,6 +208,27 @@ var descriptor []byte`,
 		Lang: "go",
 	}
 
+	ruleIgnoredKey = &rules.Rule{
+		ID:       "descriptor-ignored-key",
+		Analyzer: "descriptor",
+		Title:    "a descriptor key that Atlassian ignores looks like a misspelt one it knows",
+		Severity: rules.Note,
+		Since:    since,
+		Doc: `Atlassian's descriptor schema leaves the top level, "lifecycle" and
+"authentication" open: a key it does not know there is accepted and
+ignored. A misspelt key is therefore silent: "install" instead of
+"installed" means no install callback, "scope" instead of "scopes" means no
+scopes.
+
+Reported, as a note, for an unknown key in those three objects that differs
+from a known one only in case or by a few letters (at most a quarter of the
+known key's length), when the known key is not there too. Other unknown keys
+("version", "debug") are left alone.`,
+		Bad:  `"lifecycle": {"install": "/installed", "uninstalled": "/uninstalled"}`,
+		Good: `"lifecycle": {"installed": "/installed", "uninstalled": "/uninstalled"}`,
+		Lang: "json",
+	}
+
 	ruleByteOrderMark = &rules.Rule{
 		ID:       "descriptor-byte-order-mark",
 		Analyzer: "descriptor",
@@ -206,6 +247,6 @@ fail. Save the file as UTF-8 without a BOM.`,
 
 func init() {
 	rules.Register(ruleInvalid, ruleUnknownScope, ruleInsecureBaseURL, ruleAuthNone,
-		ruleMissingInstalledHook, ruleUnsignedInstall, ruleTemplate, ruleAmbiguous, ruleByteOrderMark)
+		ruleMissingInstalledHook, ruleUnsignedInstall, ruleTemplate, ruleAmbiguous, ruleByteOrderMark, ruleIgnoredKey)
 	Analyzer.Doc = rules.AnalyzerDoc(Analyzer.Name, summary)
 }

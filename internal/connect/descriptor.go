@@ -8,8 +8,10 @@ import "github.com/connectlint/connectlint/internal/jsonpos"
 type Span = jsonpos.Span
 
 // String is a descriptor string value with its position. Template is true
-// when the value contains a Go template action ("{{ .BaseURL }}"): a
-// placeholder whose real value is unknown until deploy time.
+// when the value contains a placeholder whose real value is unknown until
+// build or deploy time: a Go template action ("{{ .BaseURL }}") or a
+// ${...} property ("${addon.base-url}", as atlassian-connect-spring-boot
+// and build tools fill in).
 type String struct {
 	Value    string
 	Template bool
@@ -22,8 +24,9 @@ type ScopeEntry struct {
 	Scope Scope  // ScopeUnknown when Raw is not a declarable Connect scope
 	Span  Span   // the string literal, quotes included
 
-	// Template is true when Raw holds a Go template action: the scope is
-	// decided at deploy time, so the declared set is not fully known.
+	// Template is true when Raw holds a placeholder (a Go template action
+	// or ${...}): the scope is decided at deploy time, so the declared set
+	// is not fully known.
 	Template bool
 }
 
@@ -59,7 +62,7 @@ type Descriptor struct {
 
 	Modules []Module
 
-	// Templated is true when any value holds a Go template action.
+	// Templated is true when any value holds a placeholder (see String).
 	Templated bool
 
 	// Root is the parsed JSON object, for positions of anything the typed

@@ -32,6 +32,9 @@ const (
 	TemplateAction
 	// ByteOrderMark: the file starts with a UTF-8 byte order mark.
 	ByteOrderMark
+	// IgnoredKey: a key that Atlassian ignores and that looks like a
+	// misspelling of one it knows (rule descriptor-ignored-key).
+	IgnoredKey
 )
 
 // Problem is something wrong with a descriptor, at a byte span.
@@ -69,10 +72,15 @@ func Parse(data []byte) (*Descriptor, []Problem) {
 	}
 	d := build(root)
 	probs = append(probs, scopeProblems(d)...)
+	probs = append(probs, ignoredKeys(root)...)
 	probs = append(probs, validate(root)...)
 	slices.SortStableFunc(probs, func(a, b Problem) int { return cmp.Compare(a.Span.Offset, b.Span.Offset) })
 	return d, probs
 }
+
+// LifecycleHooks are the lifecycle callbacks Atlassian knows. It ignores
+// other keys under "lifecycle".
+var LifecycleHooks = []string{"installed", "uninstalled", "enabled", "disabled"}
 
 // build fills the typed view from the JSON tree, ignoring values of the
 // wrong type (the schema reports those).
@@ -92,14 +100,14 @@ func build(root *jsonpos.Value) *Descriptor {
 			if !s.Declarable() {
 				s = ScopeUnknown
 			}
-			d.Scopes = append(d.Scopes, ScopeEntry{Raw: e.Str, Scope: s, Span: e.Span, Template: e.Template})
+			d.Scopes = append(d.Scopes, ScopeEntry{Raw: e.Str, Scope: s, Span: e.Span, Template: placeholder(e)})
 		}
 	}
 
 	if lc := root.Get("lifecycle"); lc != nil && lc.Kind == jsonpos.Object {
 		d.Lifecycle = map[string]String{}
 		for _, m := range lc.Members {
-			if m.Value.Kind == jsonpos.String {
+			if m.Value.Kind == jsonpos.String && slices.Contains(LifecycleHooks, m.Key) {
 				d.Lifecycle[m.Key] = str(m.Value)
 			}
 		}
@@ -148,7 +156,39 @@ func str(v *jsonpos.Value) String {
 	if v == nil || v.Kind != jsonpos.String {
 		return String{}
 	}
-	return String{Value: v.Str, Template: v.Template, Span: v.Span}
+	return String{Value: v.Str, Template: placeholder(v), Span: v.Span}
+}
+
+// placeholder reports whether v is a string whose real value is filled in
+// at build or deploy time: it holds a Go template action ("{{ .BaseURL }}",
+// marked by the JSON parser) or a ${...} placeholder, which
+// atlassian-connect-spring-boot fills from the application's properties
+// ("${addon.base-url}") and build tools and shells fill from variables.
+func placeholder(v *jsonpos.Value) bool {
+	if v == nil || v.Kind != jsonpos.String {
+		return false
+	}
+	return v.Template || hasDollarPlaceholder(v.Str)
+}
+
+// hasDollarPlaceholder reports whether s holds "${", a name, and "}".
+func hasDollarPlaceholder(s string) bool {
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			return false
+		}
+		s = s[i+2:]
+		if j := strings.IndexByte(s, '}'); j > 0 {
+			return true
+		}
+	}
+}
+
+// IsPlaceholder reports whether s holds a placeholder as placeholder
+// understands it: a Go template action or ${...}.
+func IsPlaceholder(s string) bool {
+	return strings.Contains(s, "{{") || hasDollarPlaceholder(s)
 }
 
 func hasTemplate(root *jsonpos.Value) bool {
@@ -156,7 +196,7 @@ func hasTemplate(root *jsonpos.Value) bool {
 	for len(stack) > 0 {
 		v := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if v.Template {
+		if placeholder(v) {
 			return true
 		}
 		stack = append(stack, v.Elems...)
@@ -178,7 +218,7 @@ func scopeProblems(d *Descriptor) []Problem {
 		return nil
 	}
 	for i, e := range sc.Elems {
-		if e.Kind != jsonpos.String || e.Template {
+		if e.Kind != jsonpos.String || placeholder(e) {
 			continue
 		}
 		if s, ok := ParseScope(e.Str); ok && s.Declarable() {
@@ -248,7 +288,7 @@ func validate(root *jsonpos.Value) []Problem {
 // schemaProblems turns one leaf validation error into problems.
 func schemaProblems(root *jsonpos.Value, e *jsonschema.ValidationError) []Problem {
 	v, path := locate(root, e.InstanceLocation)
-	if v == nil || v.Template {
+	if v == nil || placeholder(v) {
 		return nil // placeholders are valid but unknown
 	}
 	at := func(span Span, format string, args ...any) Problem {
@@ -323,12 +363,70 @@ func schemaProblems(root *jsonpos.Value, e *jsonschema.ValidationError) []Proble
 	return []Problem{at(v.Span, "does not match the descriptor schema (%s)", strings.Join(e.ErrorKind.KeywordPath(), "/"))}
 }
 
+// knownKeys are the keys Atlassian reads in the objects whose other keys
+// it ignores: the descriptor itself, "lifecycle" and "authentication"
+// (Atlassian's descriptor schema leaves all three open).
+var knownKeys = []struct {
+	path string // "" for the top level
+	keys []string
+}{
+	{"", []string{"key", "name", "description", "vendor", "baseUrl", "authentication", "lifecycle",
+		"apiMigrations", "scopes", "modules", "apiVersion", "enableLicensing", "links", "translations",
+		"regionBaseUrls", "cloudAppMigration"}},
+	{"lifecycle", LifecycleHooks},
+	{"authentication", []string{"type", "publicKey"}},
+}
+
+// ignoredKeys reports the keys of knownKeys' objects that Atlassian does
+// not know and that are a likely misspelling of one it does ("install",
+// "Scopes"). Other unknown keys are left alone: Atlassian ignores them,
+// and new fields must not produce false alarms.
+func ignoredKeys(root *jsonpos.Value) []Problem {
+	var probs []Problem
+	for _, k := range knownKeys {
+		obj := root
+		if k.path != "" {
+			obj = root.Get(k.path)
+		}
+		if obj == nil || obj.Kind != jsonpos.Object {
+			continue
+		}
+		for _, m := range obj.Members {
+			if slices.Contains(k.keys, m.Key) || IsPlaceholder(m.Key) {
+				continue
+			}
+			near := misspelt(m.Key, k.keys)
+			if len(near) != 1 || obj.Member(near[0]) != nil {
+				continue // not a likely typo, or the right key is there too
+			}
+			where := fmt.Sprintf("%q", m.Key)
+			if k.path != "" {
+				where = fmt.Sprintf("%q: %s", k.path, where)
+			}
+			probs = append(probs, Problem{Kind: IgnoredKey, Span: m.KeySpan,
+				Msg: fmt.Sprintf("%s is not a key Atlassian knows, so it is ignored; did you mean %q?", where, near[0])})
+		}
+	}
+	return probs
+}
+
+// misspelt returns the keys that s is a likely misspelling of: equal but
+// for case, or within an edit distance of a quarter of the key's length
+// ("install" for "installed", but not "version" for "apiVersion").
+func misspelt(s string, keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if textutil.EditDistance(strings.ToLower(s), strings.ToLower(k)) <= max(1, len(k)/4) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // closedObjects are the objects whose keys the schema restricts, by
 // instance path, with the keys allowed.
 var closedObjects = map[string][]string{
-	"authentication": {"type", "publicKey"},
-	"lifecycle":      {"installed", "uninstalled", "enabled", "disabled"},
-	"apiMigrations":  {"signed-install", "context-qsh", "gdpr"},
+	"apiMigrations": {"signed-install", "context-qsh", "gdpr"},
 }
 
 func schemaPath(loc []string) string { return strings.Join(loc, "/") }
@@ -338,9 +436,9 @@ func patternMeaning(pattern string) string {
 	switch pattern {
 	case "^[A-Za-z0-9._-]+$":
 		return `may contain only letters, digits, ".", "_" and "-"`
-	case "^[a-z0-9-]+$":
-		return `may contain only lower-case letters, digits and "-"`
-	case "^[^\\s]+$":
+	case "^[a-zA-Z0-9-]+$":
+		return `may contain only letters, digits and "-"`
+	case "^[^\\s]*$":
 		return "must not contain spaces"
 	case "^[A-Za-z][A-Za-z0-9+.-]*://[^/?#\\s]+[^\\s]*$":
 		return "is not an absolute URL such as https://app.example.com"

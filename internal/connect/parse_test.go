@@ -189,7 +189,8 @@ func TestMessagesRedactPasswords(t *testing.T) {
 
 func TestTemplatedKeys(t *testing.T) {
 	_, probs := Parse([]byte(`{"key": "a", "baseUrl": "https://a.example", "authentication": {}, "lifecycle": {"{{ .Hook }}": "/h", "instaled": "/i"}}`))
-	if len(probs) != 1 || !strings.Contains(probs[0].Msg, `unknown key "instaled"; did you mean "installed"?`) {
+	if len(probs) != 1 || probs[0].Kind != IgnoredKey ||
+		!strings.Contains(probs[0].Msg, `"lifecycle": "instaled" is not a key Atlassian knows, so it is ignored; did you mean "installed"?`) {
 		t.Errorf("problems = %v, want only the misspelt key", probs)
 	}
 }
