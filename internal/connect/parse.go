@@ -372,7 +372,7 @@ var knownKeys = []struct {
 }{
 	{"", []string{"key", "name", "description", "vendor", "baseUrl", "authentication", "lifecycle",
 		"apiMigrations", "scopes", "modules", "apiVersion", "enableLicensing", "links", "translations",
-		"regionBaseUrls", "cloudAppMigration"}},
+		"regionBaseUrls", "cloudAppMigration", "lastUpdated", "installedDate"}},
 	{"lifecycle", LifecycleHooks},
 	{"authentication", []string{"type", "publicKey"}},
 }
