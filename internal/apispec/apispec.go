@@ -44,7 +44,11 @@ type Operation struct {
 	OperationID string
 	Scope       connect.Scope // x-atlassian-connect-scope
 	OAuth       []string      // OAuth 2.0 scopes (current)
-	OAuthBeta   []string      // OAuth 2.0 beta (granular) scopes
+	OAuthBeta   []string      // OAuth 2.0 beta scopes
+	// OAuthNone tells that the spec lists the operation's OAuth 2.0 scopes
+	// and they are empty: any OAuth 2.0 token may call it. Without it, no
+	// OAuth and OAuthBeta scopes mean the spec does not say.
+	OAuthNone bool
 	Deprecated  bool
 	Status      Status
 	// Replacement is the successor a deprecated or legacy operation's

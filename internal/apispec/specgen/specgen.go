@@ -29,6 +29,7 @@ type op struct {
 	scope       connect.Scope
 	oauth       []string
 	oauthBeta   []string
+	oauthNone   bool // the spec lists OAuth 2.0 scopes, and they are empty
 	deprecated  bool
 	legacy      bool
 	replacement string
@@ -281,7 +282,23 @@ func makeOp(product, method, path string, so *specOp) (*op, error) {
 	}
 	o.oauth = sortedSet(o.oauth)
 	o.oauthBeta = sortedSet(o.oauthBeta)
+	// An operation whose OAuth 2.0 scope lists are present but empty needs
+	// no scope (GET /rest/api/3/serverInfo); one without them says nothing.
+	o.oauthNone = len(o.oauth) == 0 && len(o.oauthBeta) == 0 && (so.OAuth2 != nil || oauthSecurity(so.Security))
 	return o, nil
+}
+
+// oauthSecurity reports whether the operation's security requirements name
+// an OAuth 2.0 scheme.
+func oauthSecurity(reqs []map[string][]string) bool {
+	for _, req := range reqs {
+		for scheme := range req {
+			if scheme != "basicAuth" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sortedSet(s []string) []string {
@@ -386,6 +403,9 @@ func render(sources []*source, ops []*op) ([]byte, error) {
 		}
 		if len(o.oauthBeta) > 0 {
 			fmt.Fprintf(&b, ", OAuthBeta: %s", stringSlice(o.oauthBeta))
+		}
+		if o.oauthNone {
+			b.WriteString(", OAuthNone: true")
 		}
 		if o.deprecated {
 			b.WriteString(", Deprecated: true")

@@ -14,13 +14,15 @@ func TestGenerate(t *testing.T) {
 	for _, want := range []string{
 		// Sources, current first, with the operations each gave.
 		`{File: "confluence-v2.json", Version: "2.0.0", Operations: 1},`,
-		`{File: "jira-platform-v3.json", Version: "1001.0.0-TEST", Operations: 4},`,
+		`{File: "jira-platform-v3.json", Version: "1001.0.0-TEST", Operations: 5},`,
 		`{File: "legacy/confluence-v1-2023.json", Version: "1.0.0", Operations: 2},`,
 		`{File: "legacy/jira-platform-v3-2023.json", Version: "1001.0.0-SNAPSHOT", Operations: 2},`,
 		// Current and beta OAuth scopes, sorted and without duplicates;
 		// the connect scope in either case.
 		`{Product: Jira, Method: "GET", Path: "/rest/api/3/issue/{issueIdOrKey}", OperationID: "getIssue", Scope: connect.Read, OAuth: []string{"read:jira-work"}, OAuthBeta: []string{"read:avatar:jira", "read:issue:jira"}},`,
 		`{Product: Jira, Method: "DELETE", Path: "/rest/api/3/issue/{issueIdOrKey}", OperationID: "deleteIssue", Scope: connect.Delete},`,
+		// Empty OAuth 2.0 scope lists: no scope needed, unlike no lists.
+		`{Product: Jira, Method: "GET", Path: "/rest/api/3/serverInfo", OperationID: "getServerInfo", Scope: connect.Read, OAuthNone: true},`,
 		// Jira Software's scopes come from security.
 		`{Product: JiraSoftware, Method: "GET", Path: "/rest/agile/1.0/board", OperationID: "getAllBoards", Scope: connect.Read, OAuth: []string{"read:board-scope:jira-software", "read:project:jira"}},`,
 		// Confluence v2 paths get the server URL's path.
