@@ -26,6 +26,9 @@ const (
 	JiraSoftware          Product = "jira-software"
 	JiraServiceManagement Product = "jira-service-management"
 	Confluence            Product = "confluence"
+	// Platform is Atlassian's platform API on api.atlassian.com (the
+	// OAuth 2.0 endpoints of platform.go), not a product's REST API.
+	Platform Product = "platform"
 )
 
 // Status tells whether an operation is in Atlassian's current specs.
@@ -77,6 +80,27 @@ type Match struct {
 	// Loose is set when a wildcard had to stand for several path segments
 	// (a value containing '/') to explain the request: a weaker match.
 	Loose bool
+	// Host is where the request goes, as far as its URL tells.
+	Host Host
+}
+
+// Host is where a request goes.
+type Host uint8
+
+const (
+	HostUnknown Host = iota // a wildcard base URL or a relative path
+	HostSite                // a literal site: https://x.atlassian.net
+	HostGateway             // https://api.atlassian.com (OAuth 2.0 and scoped API tokens)
+)
+
+func (h Host) String() string {
+	switch h {
+	case HostSite:
+		return "site"
+	case HostGateway:
+		return "gateway"
+	}
+	return "unknown"
 }
 
 // Source is one spec file the table was generated from.

@@ -29,7 +29,7 @@ func TestTableShape(t *testing.T) {
 		t.Fatalf("the table has %d operations, want the ~1,100 of the specs", len(ops))
 	}
 	seen := map[string]bool{}
-	perSource := 0
+	perSource := len(platformOperations)
 	for _, s := range Sources() {
 		perSource += s.Operations
 		if s.File == "" || s.Version == "" {
@@ -44,6 +44,9 @@ func TestTableShape(t *testing.T) {
 			t.Errorf("%s is in the table twice", op.Route())
 		}
 		seen[op.Route()] = true
+		if op.Product == Platform {
+			continue
+		}
 		if !strings.HasPrefix(op.Path, "/rest/") && !strings.HasPrefix(op.Path, "/wiki/") {
 			t.Errorf("%s: path is not canonical", op.Route())
 		}
@@ -63,6 +66,9 @@ func TestTableShape(t *testing.T) {
 // filled in, written the ways code writes it, back to exactly that operation.
 func TestRoundTrip(t *testing.T) {
 	for _, op := range Operations() {
+		if op.Product == Platform {
+			continue // TestPlatform
+		}
 		path := sample(op.Path)
 		forms := []string{
 			path,
@@ -97,6 +103,47 @@ func TestRoundTrip(t *testing.T) {
 			if m.Kind != Matched || len(m.Ops) != 1 || m.Ops[0] != op || m.Loose {
 				t.Errorf("Lookup(%s, %s) = %v %v loose=%v, want exactly %s", op.Method, f, m.Kind, routes(m.Ops), m.Loose, op.Route())
 			}
+		}
+	}
+}
+
+// TestPlatform: the platform API is found on api.atlassian.com only.
+func TestPlatform(t *testing.T) {
+	for _, c := range []struct {
+		url   string
+		route string // "" for no match
+	}{
+		{"https://api.atlassian.com/oauth/token/accessible-resources", "GET /oauth/token/accessible-resources"},
+		{"api.atlassian.com/me", "GET /me"},
+		{"https://api.atlassian.com/me?x=1", "GET /me"},
+		{"https://x.atlassian.net/me", ""},
+		{"/me", ""},
+		{strpat.WildMark + "/oauth/token/accessible-resources", ""},
+		{"https://api.atlassian.com/ex/jira/1/me", ""},
+	} {
+		m := LookupString("GET", c.url)
+		got := ""
+		if m.Kind == Matched && !m.Loose && len(m.Ops) == 1 {
+			got = m.Ops[0].Route()
+		}
+		if got != c.route {
+			t.Errorf("Lookup(GET, %s) = %v %v, want %q", c.url, m.Kind, routes(m.Ops), c.route)
+		}
+		if c.route != "" && m.Host != HostGateway {
+			t.Errorf("Lookup(GET, %s).Host = %v, want gateway", c.url, m.Host)
+		}
+	}
+}
+
+func TestHost(t *testing.T) {
+	for url, want := range map[string]Host{
+		"https://api.atlassian.com/ex/jira/1/rest/api/3/myself": HostGateway,
+		"https://x.atlassian.net/rest/api/3/myself":             HostSite,
+		"/rest/api/3/myself":                                    HostUnknown,
+		strpat.WildMark + "/rest/api/3/myself":                  HostUnknown,
+	} {
+		if m := LookupString("GET", url); m.Kind != Matched || m.Host != want {
+			t.Errorf("Lookup(GET, %s) = %v host %v, want a match on %v", url, m.Kind, m.Host, want)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 //	        /wiki/...                 ->  conf
 //	        /ex/jira/{cloudId}/...    ->  jira
 //	        /ex/confluence/{cloudId}/[wiki/]... -> conf
+//	gateway: /ex/... as above, and the platform API (/me, /oauth/...)
 //	conf:   /rest/api/..., /api/v2/..., /rest/atlassian-connect/...
 //	        (Confluence paths without their /wiki prefix)
 //
@@ -108,16 +109,21 @@ var (
 
 // byRoute finds operations by Route ("METHOD /path"), for ReplacedBy.
 var byRoute = sync.OnceValue(func() map[string]*Operation {
-	m := make(map[string]*Operation, len(operations))
-	for i := range operations {
-		m[operations[i].Route()] = &operations[i]
+	all := index().all
+	m := make(map[string]*Operation, len(all))
+	for _, op := range all {
+		m[op.Route()] = op
 	}
 	return m
 })
 
 // index returns the lookup structure, building it on first use.
 func index() *table {
-	indexOnce.Do(func() { theIndex = buildIndex(operations[:]) })
+	indexOnce.Do(func() {
+		ops := make([]Operation, 0, len(operations)+len(platformOperations))
+		ops = append(append(ops, operations[:]...), platformOperations[:]...)
+		theIndex = buildIndex(ops)
+	})
 	return theIndex
 }
 
@@ -134,14 +140,17 @@ func buildIndex(ops []Operation) *table {
 		return tmpls
 	})
 	var slab []node
-	jira, conf := new(node), new(node)
+	jira, conf, platform := new(node), new(node), new(node)
 	for i := range ops {
 		op := &ops[i]
 		t.all[i] = op
 		t.order[op] = i
 		root, path := jira, op.Path
-		if op.Product == Confluence {
+		switch op.Product {
+		case Confluence:
 			root, path = conf, strings.TrimPrefix(path, "/wiki")
+		case Platform:
+			root = platform
 		}
 		n, depth := root, 0
 		for rest := strings.Trim(path, "/"); rest != ""; depth++ {
@@ -176,6 +185,9 @@ func buildIndex(ops []Operation) *table {
 	t.site.link("ex", ex)
 	t.conf = conf
 	t.gateway = new(node)
+	for k, c := range platform.lit {
+		t.gateway.link(k, c)
+	}
 	t.gateway.link("ex", ex)
 
 	t.roots[baseSite] = []*node{t.site}

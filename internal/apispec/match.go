@@ -57,6 +57,7 @@ func Lookup(method string, url strpat.Pattern) Match {
 	if m.Kind == Unknown {
 		m.Suggestions = t.suggest(method, req, w.cands)
 	}
+	m.Host = hostOf[req.base]
 	return m
 }
 
@@ -79,6 +80,8 @@ func LookupString(method, url string) Match {
 	return Lookup(method, strpat.Parse(url))
 }
 
+var hostOf = [...]Host{baseNone: HostUnknown, baseUnknown: HostUnknown, baseSite: HostSite, baseGateway: HostGateway}
+
 // restish reports whether a path looks like an Atlassian REST path: the
 // answer for one that matches nothing is Unknown, not NotAtlassian.
 func restish(b base, segs []segment) bool {
@@ -88,6 +91,8 @@ func restish(b base, segs []segment) bool {
 	switch segs[0].lit {
 	case "rest", "wiki", "ex":
 		return true
+	case "me", "oauth": // the platform API (platform.go)
+		return b == baseGateway
 	case "api": // Confluence v2 after a base ending in /wiki
 		return b == baseUnknown && len(segs) > 1 && !segs[1].wild && segs[1].lit == "v2"
 	}
