@@ -1,0 +1,215 @@
+// Package authz is connectlint's model of Atlassian authorization: the
+// grants an app holds, the scope models they are written in, and whether a
+// grant covers a REST operation.
+//
+// A grant is a set of scopes declared in one place: the "scopes" of
+// atlassian-connect.json, the Scopes of an OAuth 2.0 (3LO) client in the Go
+// code, a Forge manifest's permissions. Each grant is written in one of two
+// models:
+//
+//   - Connect: READ, WRITE, DELETE, PROJECT_ADMIN, SPACE_ADMIN, ADMIN,
+//     ACT_AS_USER, ACCESS_EMAIL_ADDRESSES, ordered by implication (the
+//     lattice of package connect); Connect on Forge writes them as
+//     read:connect-jira, space-admin:connect-confluence, ...
+//   - OAuth 2.0: classic scopes (read:jira-work) and granular ones
+//     (read:issue:jira). Atlassian's API documentation lists, for each
+//     operation, a classic set and a granular set; an app is granted the
+//     operation when it holds every scope of one of the two sets.
+//
+// Both models answer the same questions through [Model], so that the rules
+// judge every grant alike.
+package authz
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Position is a place in a file that survives the trip through analysis
+// facts, which token.Pos does not. Offset is the byte offset (for fixes);
+// Line and Column are 1-based.
+type Position struct {
+	File         string
+	Line, Column int
+	Offset       int
+}
+
+func (p Position) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// Short is the file's base name and the line: "auth.go:31".
+func (p Position) Short() string {
+	if p.Line == 0 {
+		return filepath.Base(p.File)
+	}
+	return fmt.Sprintf("%s:%d", filepath.Base(p.File), p.Line)
+}
+
+// IsValid reports whether p names a place.
+func (p Position) IsValid() bool { return p.File != "" }
+
+// A Grant is a set of scopes an app holds, as one place declares them.
+type Grant struct {
+	Model ModelID
+	// Kind says what declares the grant: "atlassian-connect.json",
+	// "oauth2.Config", "authorize URL", "go-atlassian OAuth",
+	// "manifest.yml".
+	Kind string
+	// At is where the grant is declared: the descriptor, the oauth2.Config
+	// literal, the authorize URL.
+	At     Position
+	Scopes []Entry
+	// Implicit are scopes granted without an entry of their own (a library
+	// that always adds offline_access): they cover calls and are never
+	// excess.
+	Implicit []string
+	// Partial tells that some of the grant's scopes could not be resolved
+	// (a scope list read from configuration): it may grant more than
+	// Scopes says, so nothing is reported missing against it alone and
+	// none of its scopes is excess.
+	Partial bool
+	// Key identifies the grant, so that a call whose credential comes from
+	// it can be judged by it alone (see Credential.Grant).
+	Key string
+	// Insert is where -fix adds a scope; nil when it cannot.
+	Insert *Insert
+}
+
+// An Entry is one declared scope.
+type Entry struct {
+	Name string
+	At   Position // the scope's text
+	End  int      // the byte offset just past it
+}
+
+// Insert says how to add a scope to a grant's list in its file.
+type Insert struct {
+	File   string
+	Offset int    // where the new text goes
+	Before string // text before each added scope: ", " or ",\n\t\t"
+	Quote  bool   // add scopes as Go string literals
+	After  string // text after the added scopes (a trailing comma kept)
+}
+
+// Granted returns every scope name the grant holds, in the model's
+// canonical spelling.
+func (g *Grant) Granted() []string {
+	m := ModelOf(g.Model)
+	out := make([]string, 0, len(g.Scopes)+len(g.Implicit))
+	for _, e := range g.Scopes {
+		out = append(out, m.Canonical(e.Name))
+	}
+	for _, s := range g.Implicit {
+		out = append(out, m.Canonical(s))
+	}
+	return out
+}
+
+// Names returns the declared scope names as written, for messages.
+func (g *Grant) Names() []string {
+	out := make([]string, len(g.Scopes))
+	for i, e := range g.Scopes {
+		out[i] = e.Name
+	}
+	return out
+}
+
+// Describe names the grant for messages: "atlassian-connect.json", "the
+// oauth2.Config at auth.go:31".
+func (g *Grant) Describe() string {
+	switch g.Kind {
+	case "atlassian-connect.json", "manifest.yml":
+		return filepath.Base(g.At.File)
+	}
+	return "the " + g.Kind + " at " + g.At.Short()
+}
+
+// Verb is the grant's verb for messages: a descriptor "declares", a client
+// "grants" (it asks for those scopes at authorization).
+func (g *Grant) Verb() string {
+	switch g.Kind {
+	case "atlassian-connect.json", "manifest.yml":
+		return "declares"
+	}
+	return "grants"
+}
+
+// Text renders what the grant holds for messages: "READ, WRITE",
+// "read:jira-work and scopes it cannot resolve", "no scopes".
+func (g *Grant) Text() string {
+	names := g.Names()
+	switch {
+	case len(names) == 0 && g.Partial:
+		return "scopes connectlint cannot resolve"
+	case len(names) == 0:
+		return "no scopes"
+	case g.Partial:
+		return strings.Join(names, ", ") + " and scopes connectlint cannot resolve"
+	}
+	return strings.Join(names, ", ")
+}
+
+// Coverage is the verdict on a call under a grant.
+type Coverage uint8
+
+const (
+	Unknown  Coverage = iota // the table does not say what the call needs, or the grant is partial
+	Covered                  // the grant holds what the call needs
+	Missing                  // the grant lacks a scope the call needs
+	Never                    // no scope of the model grants the call
+)
+
+func (c Coverage) String() string {
+	return [...]string{"unknown", "covered", "missing", "never"}[c]
+}
+
+// Judge tells whether the grant covers the requirement.
+func (g *Grant) Judge(req Requirement) Coverage {
+	m := ModelOf(g.Model)
+	switch req.Kind {
+	case NoScope:
+		return Covered
+	case Inaccessible:
+		return Never
+	case NotKnown:
+		return Unknown
+	}
+	granted := g.Granted()
+	for _, alt := range req.Alternatives {
+		if holdsAll(m, granted, alt) {
+			return Covered
+		}
+	}
+	if g.Partial {
+		return Unknown
+	}
+	return Missing
+}
+
+// ToAdd returns the scopes to add to the grant for req, in the scope
+// family the grant already uses (see Model.Prefer): the missing part of
+// the preferred alternative.
+func (g *Grant) ToAdd(req Requirement) []string {
+	m := ModelOf(g.Model)
+	granted := g.Granted()
+	alt := m.prefer(granted, req.Alternatives)
+	var out []string
+	for _, s := range alt {
+		if !holds(m, granted, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Has reports whether the grant declares the scope (by its canonical name).
+func (g *Grant) Has(name string) bool {
+	m := ModelOf(g.Model)
+	return slices.Contains(g.Granted(), m.Canonical(name))
+}
