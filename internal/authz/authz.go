@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -88,13 +89,33 @@ type Entry struct {
 	End  int      // the byte offset just past it
 }
 
-// Insert says how to add a scope to a grant's list in its file.
+// Insert says how to add scopes to a grant's list in its file: the text
+// for scopes a, b is First+a+After+Before+b+After at Offset (Before instead
+// of First when the list already has elements).
 type Insert struct {
 	File   string
-	Offset int    // where the new text goes
-	Before string // text before each added scope: ", " or ",\n\t\t"
-	Quote  bool   // add scopes as Go string literals
-	After  string // text after the added scopes (a trailing comma kept)
+	Offset int
+	First  string // before the first added scope
+	Before string // before each further one
+	After  string // after each
+	Quote  bool   // write scopes as Go string literals
+}
+
+// Text is the text that adds the scopes.
+func (in *Insert) Text(scopes []string) string {
+	var b strings.Builder
+	for i, s := range scopes {
+		if i == 0 {
+			b.WriteString(in.First)
+		} else {
+			b.WriteString(in.Before)
+		}
+		if in.Quote {
+			s = strconv.Quote(s)
+		}
+		b.WriteString(s + in.After)
+	}
+	return b.String()
 }
 
 // Granted returns every scope name the grant holds, in the model's
@@ -213,3 +234,9 @@ func (g *Grant) Has(name string) bool {
 	m := ModelOf(g.Model)
 	return slices.Contains(g.Granted(), m.Canonical(name))
 }
+
+// VarKey is the Key of a grant held in a package-level variable.
+func VarKey(pkgPath, name string) string { return pkgPath + "." + name }
+
+// PosKey is the Key of a grant identified by where it is written.
+func PosKey(p Position) string { return fmt.Sprintf("%s#%d", p.File, p.Offset) }

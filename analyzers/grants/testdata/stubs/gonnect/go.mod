@@ -1,0 +1,3 @@
+module github.com/craftamap/atlas-gonnect
+
+go 1.26
