@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/strpat"
 )
 
@@ -45,6 +46,9 @@ type Effect struct {
 	// Via names the client library the request goes through ("go-jira",
 	// "go-atlassian"), "" for the program's own code.
 	Via string
+	// Auth is the request's credential when the function sets it (a
+	// wrapper that signs with the Connect JWT).
+	Auth authz.Credential
 }
 
 // ResultPattern is the pattern of one string (or URL) result.
@@ -86,6 +90,9 @@ func (s *Summary) String() string {
 		}
 		if e.Via != "" {
 			b.WriteString(" via " + e.Via)
+		}
+		if e.Auth.What != "" {
+			b.WriteString(" with " + e.Auth.What)
 		}
 		parts = append(parts, b.String())
 	}

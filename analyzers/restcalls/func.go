@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/gotypes"
 	"github.com/connectlint/connectlint/internal/strpat"
 )
@@ -20,6 +21,8 @@ type req struct {
 	// done tells that a callee in this package (or module) had already
 	// fixed method and URL: the request is listed at the callee's call.
 	done bool
+	// auth is the request's credential, as far as the code shows it.
+	auth authz.Credential
 }
 
 // occurrence is a request that a call sends (send != nil), or that is
@@ -71,7 +74,7 @@ func (f *funcState) run() *Summary {
 			if r.param != 0 {
 				continue
 			}
-			s.addEffect(Effect{Method: r.method, URL: r.url, Request: i + 1, Via: libVia(r.via)})
+			s.addEffect(Effect{Method: r.method, URL: r.url, Request: i + 1, Via: libVia(r.via), Auth: r.auth})
 		}
 	})
 	// Requests built and never sent here (nor by a closure that captures
@@ -153,10 +156,10 @@ func (f *funcState) record(s *Summary, o occurrence) {
 	via := libVia(r.via)
 	switch {
 	case r.param != 0:
-		s.addEffect(Effect{ReqParam: r.param, Sent: true, Response: ret + 1, Via: via})
+		s.addEffect(Effect{ReqParam: r.param, Sent: true, Response: ret + 1, Via: via, Auth: r.auth})
 		return
 	case o.send != nil:
-		s.addEffect(Effect{Method: r.method, URL: r.url, Sent: true, Response: ret + 1, Via: via})
+		s.addEffect(Effect{Method: r.method, URL: r.url, Sent: true, Response: ret + 1, Via: via, Auth: r.auth})
 	}
 	if !fixed(r.method, r.url) {
 		if o.send != nil && o.resp >= 0 {
@@ -165,6 +168,7 @@ func (f *funcState) record(s *Summary, o occurrence) {
 				Method:   methodString(r.method.Subst(nil)[0]),
 				URL:      strpat.CleanURL(r.url.Subst(nil)[0]),
 				Via:      r.via,
+				Auth:     r.auth,
 				Instr:    o.send,
 				Response: o.resp,
 			}
@@ -184,6 +188,7 @@ func (f *funcState) record(s *Summary, o occurrence) {
 		Method:   methodString(r.method),
 		URL:      strpat.CleanURL(r.url.Subst(nil)[0]),
 		Via:      r.via,
+		Auth:     r.auth,
 		Instr:    o.send,
 		Response: o.resp,
 		Nested:   nested,
@@ -467,8 +472,11 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 			return
 		}
 		switch name {
-		case "(*net/http.Client).Do", "(*net/http.Transport).RoundTrip":
-			f.sendRequest(ci, c.Args[1], 0, "net/http")
+		case "(*net/http.Client).Do":
+			f.sendRequest(ci, c.Args[1], 0, "net/http", clientCredential(c.Args[0], 0))
+			return
+		case "(*net/http.Transport).RoundTrip":
+			f.sendRequest(ci, c.Args[1], 0, "net/http", authz.Credential{})
 			return
 		}
 	}
@@ -479,7 +487,7 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 			switch {
 			case e.ReqParam != 0:
 				if v := argValue(c, t, e.ReqParam-1); v != nil {
-					f.sendRequest(ci, v, e.Response-1, f.via(e, t))
+					f.sendRequest(ci, v, e.Response-1, f.via(e, t), e.Auth)
 				}
 			case e.Sent:
 				if args == nil {
@@ -487,7 +495,7 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 				}
 				done := f.done(e, t)
 				for _, r := range substitute(e, args) {
-					r.site, r.via, r.done = ci, f.via(e, t), done
+					r.site, r.via, r.done, r.auth = ci, f.via(e, t), done, e.Auth
 					f.occs = append(f.occs, occurrence{r: r, send: ci, resp: e.Response - 1})
 				}
 			case e.Request != 0:
@@ -525,7 +533,7 @@ func (f *funcState) interfaceHeuristics(ci ssa.CallInstruction) {
 			if via == "" {
 				via = f.a.calleeName(nil, c.Method)
 			}
-			f.sendRequest(ci, c.Args[i], resp, via)
+			f.sendRequest(ci, c.Args[i], resp, via, authz.Credential{})
 			return
 		}
 	}
@@ -566,14 +574,18 @@ func (f *funcState) heuristicBuild(ci ssa.CallInstruction) []req {
 	return out
 }
 
-// sendRequest records that ci sends the request v.
-func (f *funcState) sendRequest(ci ssa.CallInstruction, v ssa.Value, resp int, via string) {
+// sendRequest records that ci sends the request v, with the credential
+// of the sender (the client's) unless the request carries its own.
+func (f *funcState) sendRequest(ci ssa.CallInstruction, v ssa.Value, resp int, via string, auth authz.Credential) {
 	for _, r := range f.origins(v, 0) {
 		if r.site != nil {
 			f.consumed[r.site] = true
 		}
 		if r.via == "" || r.via == "net/http" {
 			r.via = via
+		}
+		if r.auth.Model == 0 && auth.Model != 0 {
+			r.auth = auth
 		}
 		f.occs = append(f.occs, occurrence{r: r, send: ci, resp: resp})
 	}
@@ -795,7 +807,7 @@ func (f *funcState) callReqs(call *ssa.Call, i int, depth int) []req {
 				args = f.argPatterns(c, t)
 			}
 			for _, r := range substitute(e, args) {
-				r.site, r.via = call, f.via(e, t)
+				r.site, r.via, r.auth = call, f.via(e, t), e.Auth
 				out = append(out, r)
 			}
 		}
@@ -813,6 +825,11 @@ func (f *funcState) callReqs(call *ssa.Call, i int, depth int) []req {
 func (f *funcState) mutations(v ssa.Value, rs []req) []req {
 	if len(rs) == 0 || v.Referrers() == nil {
 		return rs
+	}
+	if auth := f.headerCredential(v); auth.Model != 0 || auth.What != "" {
+		for i := range rs {
+			rs[i].auth = auth
+		}
 	}
 	for _, ref := range *v.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)

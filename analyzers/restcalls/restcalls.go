@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/gotypes"
 	"github.com/connectlint/connectlint/internal/strpat"
 )
@@ -25,6 +26,8 @@ type Call struct {
 	URL      strpat.Pattern // the URL or path as the code builds it
 	Match    apispec.Match  // Kind is Matched or Unknown (NotAtlassian calls are not listed)
 	Via      string         // "net/http", a wrapper's name, "go-jira", "go-atlassian"
+	// Auth is the request's credential, as far as the code shows it.
+	Auth authz.Credential
 
 	// Instr is the SSA call that yields the response (for the 403 check);
 	// nil when the response is not available (e.g. request only built).
@@ -198,7 +201,26 @@ func (c *Call) Describe() string {
 	if c.Nested {
 		b.WriteString(" (nested)")
 	}
+	b.WriteString("; " + c.Judgement())
 	return b.String()
+}
+
+// Judgement says which grants judge the call: "judged by Connect scopes
+// (a Connect JWT)", "judged by any grant".
+func (c *Call) Judgement() string {
+	s := "judged by any grant"
+	if m := authz.ModelOf(authz.Governing(c.Match.Host, c.Auth)); m != nil {
+		s = "judged by " + m.Name() + " scopes"
+	}
+	switch {
+	case c.Auth.What != "":
+		s += " (" + c.Auth.What + ")"
+	case c.Match.Host == apispec.HostGateway:
+		s += " (api.atlassian.com)"
+	case c.Match.Host == apispec.HostSite:
+		s += " (a site URL)"
+	}
+	return s
 }
 
 // worthAnalysing is the quick exit that keeps facts cheap. A package can

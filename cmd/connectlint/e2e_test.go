@@ -506,7 +506,7 @@ func TestE2EAnalyzerFlags(t *testing.T) {
 		t.Errorf("rest-call findings without -restcalls.report")
 	}
 	report := connectlint(t, "", "-C", fixture("demo"), "-restcalls.report", "./...")
-	if report.code != exitFindings || !strings.Contains(report.stdout, "via (*Client).do: DELETE /rest/api/3/issue/{issueIdOrKey} [rest-call]") {
+	if report.code != exitFindings || !strings.Contains(report.stdout, "via (*Client).do: DELETE /rest/api/3/issue/{issueIdOrKey}; judged by Connect scopes (a Connect JWT) [rest-call]") {
 		t.Errorf("-restcalls.report: exit %d, want the demo's calls listed\n%s%s", report.code, report.stdout, report.stderr)
 	}
 }

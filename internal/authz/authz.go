@@ -26,6 +26,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/connectlint/connectlint/internal/apispec"
 )
 
 // Position is a place in a file that survives the trip through analysis
@@ -240,3 +242,31 @@ func VarKey(pkgPath, name string) string { return pkgPath + "." + name }
 
 // PosKey is the Key of a grant identified by where it is written.
 func PosKey(p Position) string { return fmt.Sprintf("%s#%d", p.File, p.Offset) }
+
+// Credential is what a request is authorized with, as far as the code
+// shows it.
+type Credential struct {
+	// Model is the model of the grants that can authorize the request: a
+	// Connect JWT is judged by Connect scopes, a client from an OAuth 2.0
+	// configuration by OAuth 2.0 scopes; 0 when the code does not tell.
+	Model ModelID
+	What  string // "a Connect JWT", "an OAuth 2.0 client", "a bearer token", "basic auth"
+	// Key is the Key of the grant the credential comes from, when known.
+	Key string
+}
+
+// Governing returns the model a call is judged by: its credential's, else
+// what its host accepts (api.atlassian.com takes only OAuth 2.0 tokens and
+// scoped API tokens; an Atlassian site URL takes no OAuth 2.0 token, so
+// scopes there are Connect's); 0 when any grant may govern it.
+func Governing(host apispec.Host, cred Credential) ModelID {
+	switch {
+	case cred.Model != 0:
+		return cred.Model
+	case host == apispec.HostGateway:
+		return OAuth
+	case host == apispec.HostSite:
+		return Connect
+	}
+	return 0
+}
