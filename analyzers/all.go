@@ -11,6 +11,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/analyzers/forbidden"
+	"github.com/connectlint/connectlint/analyzers/grants"
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/suppress"
@@ -21,6 +22,7 @@ import (
 func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
+		grants.Analyzer,    // reports unknown-scope for OAuth 2.0 grants
 		restcalls.Analyzer, // reports only with -restcalls.report; its flag needs it here
 		scopes.Analyzer,
 		forbidden.Analyzer,

@@ -463,9 +463,13 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 			return
 		}
 		if d, ok := directSends[name]; ok {
+			var auth authz.Credential
+			if d.urlArg == 1 { // a method of the client
+				auth = clientCredential(c.Args[0], 0)
+			}
 			for _, u := range f.ev.URL(c.Args[d.urlArg]) {
 				f.occs = append(f.occs, occurrence{
-					r:    req{method: strpat.Lit(d.method), url: u, site: ci, via: "net/http"},
+					r:    req{method: strpat.Lit(d.method), url: u, site: ci, via: "net/http", auth: auth},
 					send: ci, resp: 0,
 				})
 			}

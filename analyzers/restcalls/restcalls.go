@@ -232,7 +232,9 @@ func (c *Call) Judgement() string {
 func worthAnalysing(pass *analysis.Pass) bool {
 	imports := false
 	for _, imp := range pass.Pkg.Imports() {
-		if imp.Path() == "net/http" {
+		// golang.org/x/oauth2 hands out *http.Client values: a package may
+		// send requests with one without importing net/http.
+		if imp.Path() == "net/http" || imp.Path() == "golang.org/x/oauth2" {
 			imports = true
 		}
 	}

@@ -2,64 +2,186 @@ package scopes
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/authz"
+	"github.com/connectlint/connectlint/internal/posmap"
 )
 
 // maxListed bounds the unresolved calls named in a message.
 const maxListed = 3
 
-// checkExcess reports each declared scope that the program's needs do not
-// require, or, when some calls could not be resolved, one note instead.
+// checkExcess reports, for each grant, each scope that the calls it
+// governs and the features of its model do not need, or, when some of
+// those calls could not be resolved, one note instead.
 func (c *checker) checkExcess(prog *Needs) {
-	d := c.d
-	if templatedScopes(d) {
-		return
+	for _, g := range c.grants {
+		c.excessOf(g, prog)
 	}
-	calls := len(prog.Unresolved)
-	for _, r := range prog.Reasons {
-		if r.Via != viaDescriptor {
-			calls++
+}
+
+// grantNeeds is what the calls a grant governs need of it.
+type grantNeeds struct {
+	calls      int
+	need       []string     // canonical scopes surely needed, in order
+	unresolved []unresolved // governed calls that may need more
+}
+
+// unresolved is a call whose operation is not known well enough: it may
+// need any of possible, or anything at all.
+type unresolved struct {
+	call     *CallNeed
+	possible []string
+	anything bool
+}
+
+func (u unresolved) mayNeed(m authz.Model, s string) bool {
+	return u.anything || slices.ContainsFunc(u.possible, func(x string) bool { return m.Implies(x, s) })
+}
+
+// needsOf works out what the calls a grant governs need of it. A call
+// surely needs the scopes every candidate operation needs (in the
+// alternative the grant satisfies, or else the one it would be asked
+// for), and may need those some candidates need.
+func (c *checker) needsOf(g *authz.Grant, prog *Needs) grantNeeds {
+	m := authz.ModelOf(g.Model)
+	granted := g.Granted()
+	var gn grantNeeds
+	add := func(s string) {
+		if !slices.Contains(gn.need, s) {
+			gn.need = append(gn.need, s)
 		}
 	}
-	if calls == 0 {
+	for i := range prog.Calls {
+		cn := &prog.Calls[i]
+		if !slices.Contains(governing(cn, c.grants), g) {
+			continue
+		}
+		gn.calls++
+		ops := cn.Ops()
+		if len(ops) == 0 {
+			gn.unresolved = append(gn.unresolved, unresolved{call: cn, anything: true})
+			continue
+		}
+		var certain, possible []string
+		anything := false
+		for k, op := range ops {
+			req := m.Requirement(op)
+			if req.Kind == authz.NotKnown {
+				anything = true
+				break
+			}
+			var s []string
+			if req.Kind == authz.NeedsScopes {
+				s = usedScopes(m, granted, req)
+			}
+			if k == 0 {
+				certain = slices.Clone(s)
+			} else {
+				certain = slices.DeleteFunc(certain, func(x string) bool { return !slices.Contains(s, x) })
+			}
+			for _, x := range s {
+				if !slices.Contains(possible, x) {
+					possible = append(possible, x)
+				}
+			}
+		}
+		if anything {
+			gn.unresolved = append(gn.unresolved, unresolved{call: cn, anything: true})
+			continue
+		}
+		for _, s := range certain {
+			add(s)
+		}
+		if len(possible) > len(certain) {
+			gn.unresolved = append(gn.unresolved, unresolved{call: cn, possible: possible})
+		}
+	}
+	for _, f := range prog.Features {
+		if f.Model == g.Model {
+			add(m.Canonical(f.Scope))
+		}
+	}
+	sortScopes(m, gn.need)
+	return gn
+}
+
+// usedScopes are the scopes of the alternatives of req the grant
+// satisfies, or when it satisfies none (a missing scope), of the one it
+// would be asked for.
+func usedScopes(m authz.Model, granted []string, req authz.Requirement) []string {
+	var out []string
+	for _, alt := range req.Alternatives {
+		if holdsAll(m, granted, alt) {
+			out = append(out, alt...)
+		}
+	}
+	if out == nil {
+		out = slices.Clone(authz.Prefer(m, granted, req))
+	}
+	return out
+}
+
+func holdsAll(m authz.Model, granted, need []string) bool {
+	for _, n := range need {
+		if !slices.ContainsFunc(granted, func(g string) bool { return m.Implies(g, n) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// sortScopes puts Connect scopes in lattice order, OAuth ones by name.
+func sortScopes(m authz.Model, ss []string) {
+	if m.ID() == authz.Connect {
+		slices.SortFunc(ss, func(a, b string) int {
+			x, _ := authz.ConnectScope(a)
+			y, _ := authz.ConnectScope(b)
+			return int(x) - int(y)
+		})
+		return
+	}
+	slices.Sort(ss)
+}
+
+func (c *checker) excessOf(g *authz.Grant, prog *Needs) {
+	if g.Partial {
+		return
+	}
+	m := authz.ModelOf(g.Model)
+	gn := c.needsOf(g, prog)
+	if gn.calls == 0 {
 		// No Atlassian call in the Go code: the app may make its calls
 		// from the browser (AP.request), which connectlint does not see.
 		return
 	}
-	need := prog.Scopes()
-	var excess []connect.ScopeEntry
-	for _, e := range d.Scopes {
-		if e.Scope.Declarable() && e.Scope != connect.None && !connect.Covers(need, e.Scope) {
-			excess = append(excess, e)
-		}
-	}
-	if len(excess) == 0 {
-		return
-	}
 	needText := "the code needs no scope"
-	if len(need) > 0 {
-		needText = "the code needs " + scopeList(need)
+	if len(gn.need) > 0 {
+		needText = "the code needs " + strings.Join(gn.need, ", ")
 	}
-	if maybe := mayNeed(prog.Unresolved, need); len(maybe) > 0 {
+	if maybe := mayNeedBeyond(m, gn); len(maybe) > 0 {
 		needText += fmt.Sprintf(" and may need %s (%d unresolved %s)",
-			scopeList(maybe), len(prog.Unresolved), plural(len(prog.Unresolved), "call"))
+			strings.Join(maybe, ", "), len(gn.unresolved), plural(len(gn.unresolved), "call"))
 	}
-
-	// A scope an unresolved call may need is undecided; the others are
-	// excess whatever those calls turn out to be.
-	var undecided []connect.ScopeEntry
-	var blocking []Unresolved
-	for _, e := range excess {
+	var undecided []authz.Entry
+	var blocking []*CallNeed
+	seen := map[string]bool{}
+	for _, e := range g.Scopes {
+		n := m.Canonical(e.Name)
+		if seen[n] || !m.Known(n) || !m.Judged(n) || slices.Contains(g.Implicit, n) {
+			continue
+		}
+		seen[n] = true
+		if slices.ContainsFunc(gn.need, func(x string) bool { return m.Implies(x, n) }) {
+			continue
+		}
 		found := false
-		for _, u := range prog.Unresolved {
-			if u.mayNeed(e.Scope) {
+		for _, u := range gn.unresolved {
+			if u.mayNeed(m, n) {
 				found = true
-				if !slices.ContainsFunc(blocking, func(b Unresolved) bool { return b.Pos == u.Pos }) {
-					blocking = append(blocking, u)
+				if !slices.Contains(blocking, u.call) {
+					blocking = append(blocking, u.call)
 				}
 			}
 		}
@@ -67,54 +189,71 @@ func (c *checker) checkExcess(prog *Needs) {
 			undecided = append(undecided, e)
 			continue
 		}
-		broader := false
-		for _, n := range need {
-			broader = broader || e.Scope.Implies(n)
-		}
-		verdict := "is not needed"
-		if broader {
-			verdict = "is broader than needed"
-		}
-		ruleExcess.Reportf(c.pass, c.span(e.Span), "scope %s %s; %s", e.Scope, verdict, needText)
+		c.reportExcess(g, e, gn, needText)
 	}
 	if len(undecided) > 0 {
 		names := make([]string, len(undecided))
 		for i, e := range undecided {
-			names[i] = e.Scope.String()
+			names[i] = m.Canonical(e.Name)
 		}
 		resolved := "no resolved call needs a scope"
-		if len(need) > 0 {
-			resolved = "the resolved needs are " + scopeList(need)
+		if len(gn.need) > 0 {
+			resolved = "the resolved needs are " + strings.Join(gn.need, ", ")
 		}
-		slices.SortFunc(blocking, func(a, b Unresolved) int { return comparePos(a.Pos, b.Pos) })
-		ruleUnresolved.Reportf(c.pass, c.span(undecided[0].Span), "cannot tell whether %s %s needed: %s; %s",
-			strings.Join(names, ", "), isAre(len(names)), c.unresolvedText(blocking), resolved)
+		slices.SortFunc(blocking, func(a, b *CallNeed) int { return comparePos(a.At, b.At) })
+		e := undecided[0]
+		ruleUnresolved.Reportf(c.pass, c.entryRange(e), "cannot tell whether %s %s needed: %s; %s",
+			strings.Join(names, ", "), isAre(len(names)), c.unresolvedText(g, blocking), resolved)
 	}
 }
 
-// mayNeed returns the scopes unresolved calls may need beyond need, in
-// Scope order.
-func mayNeed(us []Unresolved, need []connect.Scope) []connect.Scope {
-	var out []connect.Scope
-	for _, u := range us {
-		for _, s := range u.Scopes {
-			if s.Declarable() && !connect.Covers(need, s) && !slices.Contains(out, s) {
+func (c *checker) reportExcess(g *authz.Grant, e authz.Entry, gn grantNeeds, needText string) {
+	m := authz.ModelOf(g.Model)
+	n := m.Canonical(e.Name)
+	if g.Model == authz.OAuth && n == authz.OfflineAccess {
+		ruleExcess.Reportf(c.pass, c.entryRange(e), "OAuth 2.0 scope %s is not needed: the code never refreshes a token, and offline_access only makes Atlassian issue refresh tokens", n)
+		return
+	}
+	verdict := "is not needed"
+	if slices.ContainsFunc(gn.need, func(x string) bool { return m.Implies(n, x) }) {
+		verdict = "is broader than needed"
+	}
+	prefix := "scope"
+	if g.Model == authz.OAuth {
+		prefix = "OAuth 2.0 scope"
+	}
+	ruleExcess.Reportf(c.pass, c.entryRange(e), "%s %s %s; %s", prefix, n, verdict, needText)
+}
+
+// mayNeedBeyond returns the scopes unresolved calls may need beyond the
+// resolved needs.
+func mayNeedBeyond(m authz.Model, gn grantNeeds) []string {
+	var out []string
+	for _, u := range gn.unresolved {
+		for _, s := range u.possible {
+			if !slices.ContainsFunc(gn.need, func(x string) bool { return m.Implies(x, s) }) && !slices.Contains(out, s) {
 				out = append(out, s)
 			}
 		}
 	}
-	slices.Sort(out)
+	sortScopes(m, out)
 	return out
 }
 
 // unresolvedText says how many calls could not be resolved and where the
 // first few are; the scopes subcommand lists them all, with what each is.
-func (c *checker) unresolvedText(us []Unresolved) string {
+func (c *checker) unresolvedText(g *authz.Grant, us []*CallNeed) string {
 	var b strings.Builder
 	if len(us) == 1 {
 		b.WriteString("1 Atlassian call could not be resolved to an operation (")
 	} else {
 		fmt.Fprintf(&b, "%d Atlassian calls could not be resolved to operations (", len(us))
+	}
+	dir := ""
+	if c.connect != nil {
+		dir = dirOf(c.connect.At.File)
+	} else {
+		dir = dirOf(g.At.File)
 	}
 	for i, u := range us {
 		if i == maxListed {
@@ -124,26 +263,17 @@ func (c *checker) unresolvedText(us []Unresolved) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		p := u.Pos
-		p.File = c.rel(p.File)
+		p := u.At
+		p.File = rel(dir, p.File)
 		b.WriteString(p.String())
 	}
 	b.WriteString(")")
 	return b.String()
 }
 
-// rel shortens a file name to be relative to the descriptor's directory,
-// usually the module root.
-func (c *checker) rel(file string) string {
-	if r, err := filepath.Rel(filepath.Dir(c.d.Path), file); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return file
-}
-
-// span is a descriptor span as a range in pass.Fset.
-func (c *checker) span(s connect.Span) posRange {
-	return posRange{c.desc.Pos(s.Offset), c.desc.Pos(s.End)}
+// entryRange is a grant entry's range in pass.Fset.
+func (c *checker) entryRange(e authz.Entry) posRange {
+	return posRange{posmap.Pos(c.pass.Fset, e.At), posmap.End(c.pass.Fset, e.At, e.End)}
 }
 
 func isAre(n int) string {

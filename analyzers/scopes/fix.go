@@ -6,18 +6,93 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/connect"
 	"github.com/connectlint/connectlint/internal/jsonpos"
+	"github.com/connectlint/connectlint/internal/posmap"
 )
 
-// addScopesFix is the missing-scope fix: it adds the scopes to the
-// descriptor's "scopes" array, or adds the array when there is none.
+// missingCall is a missing-scope finding waiting for its fix.
+type missingCall struct {
+	diag  analysis.Diagnostic
+	lacks []lack
+}
+
+// reportMissing reports the missing-scope findings. The findings lacking
+// scopes in one grant share one fix adding every scope the package's
+// findings miss there, so that -fix, which applies one of several fixes
+// editing the same place, adds them all in one run.
+func (c *checker) reportMissing() {
+	var order []*authz.Grant
+	adds := map[*authz.Grant][]string{}
+	for _, m := range c.missing {
+		for _, l := range m.lacks {
+			if _, ok := adds[l.grant]; !ok {
+				order = append(order, l.grant)
+			}
+			for _, s := range l.add {
+				if !slices.Contains(adds[l.grant], s) {
+					adds[l.grant] = append(adds[l.grant], s)
+				}
+			}
+		}
+	}
+	fixes := map[*authz.Grant]analysis.SuggestedFix{}
+	for _, g := range order {
+		sortScopes(authz.ModelOf(g.Model), adds[g])
+		if fix, ok := c.addScopesFix(g, adds[g]); ok {
+			fixes[g] = fix
+		}
+	}
+	for _, m := range c.missing {
+		for _, l := range m.lacks {
+			if fix, ok := fixes[l.grant]; ok {
+				m.diag.SuggestedFixes = append(m.diag.SuggestedFixes, fix)
+			}
+		}
+		c.pass.Report(m.diag)
+	}
+	c.missing = nil
+}
+
+// addScopesFix adds scopes to a grant: to the descriptor's "scopes", or to
+// a Scopes literal in the Go code.
+func (c *checker) addScopesFix(g *authz.Grant, add []string) (analysis.SuggestedFix, bool) {
+	switch {
+	case len(add) == 0:
+		return analysis.SuggestedFix{}, false
+	case g == c.connect:
+		var scopes []connect.Scope
+		for _, s := range add {
+			if x, ok := authz.ConnectScope(s); ok {
+				scopes = append(scopes, x)
+			}
+		}
+		return addScopesFix(c.desc, scopes)
+	case g.Insert != nil:
+		in := g.Insert
+		tf := posmap.File(c.pass.Fset, in.File)
+		if tf == nil || in.Offset > tf.Size() {
+			return analysis.SuggestedFix{}, false
+		}
+		pos := tf.Pos(in.Offset)
+		return analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Add %s to the Scopes of %s", strings.Join(add, ", "), g.Describe()),
+			TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(in.Text(add))}},
+		}, true
+	}
+	return analysis.SuggestedFix{}, false
+}
+
+// addScopesFix is the descriptor's missing-scope fix: it adds the scopes
+// to the descriptor's "scopes" array, or adds the array when there is none.
 func addScopesFix(res *descriptor.Result, scopes []connect.Scope) (analysis.SuggestedFix, bool) {
 	d := res.Descriptor
 	if len(scopes) == 0 {

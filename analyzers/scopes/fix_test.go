@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/connect"
 	"github.com/connectlint/connectlint/internal/jsonpos"
 )
@@ -93,10 +94,11 @@ func TestLeastScoped(t *testing.T) {
 		{[]connect.Scope{connect.SpaceAdmin, connect.ProjectAdmin}, connect.ProjectAdmin},
 		{[]connect.Scope{connect.AccessEmailAddresses}, connect.AccessEmailAddresses},
 	}
+	none := &authz.Grant{Model: authz.Connect, Kind: "atlassian-connect.json"}
 	for _, tt := range tests {
-		got := leastScoped(operations(tt.scopes...))
-		if got.Scope != tt.want {
-			t.Errorf("leastScoped(%v) = %v, want %v", tt.scopes, got.Scope, tt.want)
+		v := judge(operations(tt.scopes...), []*authz.Grant{none})
+		if v.cov != authz.Missing || len(v.lacks) != 1 || v.lacks[0].op.Scope != tt.want {
+			t.Errorf("judge(%v) asks for %+v, want %v", tt.scopes, v.lacks, tt.want)
 		}
 	}
 }
@@ -109,7 +111,7 @@ func operations(scopes ...connect.Scope) []*apispec.Operation {
 	return ops
 }
 
-// TestScopeOrderExtendsImplication is what leastScoped relies on.
+// TestScopeOrderExtendsImplication is what lessLack relies on.
 func TestScopeOrderExtendsImplication(t *testing.T) {
 	for s := connect.None; s <= connect.Inaccessible; s++ {
 		for u := connect.None; u <= connect.Inaccessible; u++ {

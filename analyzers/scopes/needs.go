@@ -6,71 +6,46 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/connect"
-	"github.com/connectlint/connectlint/internal/jsonpos"
 )
 
-// Needs is what a package's Atlassian calls need. As a package fact it
-// covers the package's own calls; a Result's Needs covers the program.
+// Needs is what a package's Atlassian calls and features need. As a
+// package fact it covers the package's own; a Result's Needs covers the
+// program.
 type Needs struct {
-	// Reasons are the resolved calls (and descriptor features), each with
-	// the scope it needs: NONE for calls that need no scope, INACCESSIBLE
-	// for calls no scope grants.
-	Reasons []Reason
-	// Unresolved are Atlassian calls whose operation, or whose candidate
-	// operations' scope, is not known.
-	Unresolved []Unresolved
+	Calls    []CallNeed
+	Features []Feature
 }
 
-// Reason is one thing that needs a scope.
-type Reason struct {
-	Scope connect.Scope
-	What  string // "GET /rest/api/3/issue/{issueIdOrKey}", "webhook jira:issue_updated"
-	Via   string // how the call is made: "net/http", a wrapper, a library
-	Pos   Position
+// CallNeed is one Atlassian REST call of the app.
+type CallNeed struct {
+	// Request is the request as the code builds it:
+	// "GET …/rest/api/2/search?…".
+	Request string
+	Via     string // "net/http", a wrapper, a client library
+	At      authz.Position
+	End     int // byte offset of the call's end
+	// Routes are the operations the call may be, best first; none when it
+	// matches no operation of the table.
+	Routes []string
+	Host   apispec.Host
+	Auth   authz.Credential
+	// Deferred tells that the package could not judge the call: grants it
+	// cannot see (another package's OAuth 2.0 client) may govern it, so
+	// the program's main package judges it.
+	Deferred bool
 }
 
-// Unresolved is an Atlassian call whose scope is not known.
-type Unresolved struct {
-	What       string // the request as the code builds it
-	Candidates int    // operations it may be (0: it matches none)
-	// Scopes are the distinct scopes of the candidate operations, one of
-	// which the call needs; nil when it matches no operation.
-	Scopes []connect.Scope
-	Pos    Position
-}
-
-// mayNeed reports whether the call may need what only scope s (or a
-// broader one) grants.
-func (u Unresolved) mayNeed(s connect.Scope) bool {
-	if len(u.Scopes) == 0 {
-		return true // any operation, as far as we know
-	}
-	for _, c := range u.Scopes {
-		if c == connect.ScopeUnknown || c.Implies(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// Position is a source position that survives the trip through facts,
-// which token.Pos does not.
-type Position struct {
-	File         string
-	Line, Column int
-}
-
-func (p Position) String() string {
-	if p.Line == 0 {
-		return p.File
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-}
-
-func comparePos(a, b Position) int {
-	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+// Feature is something other than a REST call that needs a scope: a
+// webhook needs READ, acting as a user ACT_AS_USER, refreshing a token
+// offline_access.
+type Feature struct {
+	Model authz.ModelID
+	Scope string
+	What  string
+	At    authz.Position
 }
 
 // AFact marks Needs as an analysis fact.
@@ -81,106 +56,143 @@ func (*Needs) AFact() {}
 func (n *Needs) String() string {
 	var b strings.Builder
 	b.WriteString("needs ")
-	if s := n.Scopes(); len(s) > 0 {
+	if s := n.ConnectScopes(); len(s) > 0 {
 		b.WriteString(scopeList(s))
 	} else {
 		b.WriteString("no scope")
 	}
-	if k := len(n.Unresolved); k > 0 {
+	if k := len(n.Unresolved()); k > 0 {
 		fmt.Fprintf(&b, "; %d unresolved", k)
+	}
+	if k := n.deferred(); k > 0 {
+		fmt.Fprintf(&b, "; %d deferred", k)
 	}
 	return b.String()
 }
 
-func (n *Needs) empty() bool { return len(n.Reasons) == 0 && len(n.Unresolved) == 0 }
+func (n *Needs) empty() bool { return len(n.Calls) == 0 && len(n.Features) == 0 }
 
-// Scopes returns the distinct scopes a descriptor must grant, in Scope
-// order (NONE and INACCESSIBLE left out): each is needed by some reason.
-// A scope implied by another one stays listed, as descriptors usually
-// list them ("READ", "WRITE", "DELETE"); declaring only the strongest
-// (connect.Minimal) grants the same.
-func (n *Needs) Scopes() []connect.Scope {
+func (n *Needs) deferred() int {
+	k := 0
+	for _, c := range n.Calls {
+		if c.Deferred {
+			k++
+		}
+	}
+	return k
+}
+
+// Ops returns the call's candidate operations.
+func (c *CallNeed) Ops() []*apispec.Operation {
+	var ops []*apispec.Operation
+	for _, r := range c.Routes {
+		if op := apispec.ByRoute(r); op != nil {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// Requirement returns what the call needs under model m, and whether its
+// candidate operations agree on it (false also when it matches none).
+func (c *CallNeed) Requirement(m authz.Model) (authz.Requirement, bool) {
+	ops := c.Ops()
+	if len(ops) == 0 {
+		return authz.Requirement{Kind: authz.NotKnown}, false
+	}
+	req := m.Requirement(ops[0])
+	for _, op := range ops[1:] {
+		if !m.Requirement(op).Equal(req) {
+			return authz.Requirement{Kind: authz.NotKnown}, false
+		}
+	}
+	return req, req.Kind != authz.NotKnown
+}
+
+// What names the call in listings: its operation, "(or N other
+// operations)", or the request when it is unresolved.
+func (c *CallNeed) What() string {
+	if len(c.Routes) == 0 {
+		return c.Request
+	}
+	s := c.Routes[0]
+	if n := len(c.Routes) - 1; n > 0 && !sameRoutes(c.Routes) {
+		s += fmt.Sprintf(" (or %d other %s)", n, plural(n, "operation"))
+	}
+	return s
+}
+
+func sameRoutes(rs []string) bool {
+	for _, r := range rs[1:] {
+		if r != rs[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// ConnectScopes returns the distinct Connect scopes the calls and features
+// need, in Scope order (NONE and INACCESSIBLE left out): what a descriptor
+// must declare. A scope implied by another one stays listed, as
+// descriptors usually list them ("READ", "WRITE", "DELETE").
+func (n *Needs) ConnectScopes() []connect.Scope {
+	m := authz.ModelOf(authz.Connect)
 	var out []connect.Scope
-	for _, r := range n.Reasons {
-		if r.Scope.Declarable() && r.Scope != connect.None && !slices.Contains(out, r.Scope) {
-			out = append(out, r.Scope)
+	add := func(name string) {
+		if s, ok := authz.ConnectScope(name); ok && s.Declarable() && s != connect.None && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for i := range n.Calls {
+		if req, ok := n.Calls[i].Requirement(m); ok && req.Kind == authz.NeedsScopes {
+			add(req.Alternatives[0][0])
+		}
+	}
+	for _, f := range n.Features {
+		if f.Model == authz.Connect {
+			add(f.Scope)
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-// add merges m into n, dropping what n already has.
+// Unresolved returns the calls whose requirement is not known: no
+// operation matches, or the candidates need different Connect scopes.
+func (n *Needs) Unresolved() []*CallNeed {
+	m := authz.ModelOf(authz.Connect)
+	var out []*CallNeed
+	for i := range n.Calls {
+		if _, ok := n.Calls[i].Requirement(m); !ok {
+			out = append(out, &n.Calls[i])
+		}
+	}
+	return out
+}
+
 func (n *Needs) add(m *Needs) {
-	n.Reasons = append(n.Reasons, m.Reasons...)
-	n.Unresolved = append(n.Unresolved, m.Unresolved...)
+	n.Calls = append(n.Calls, m.Calls...)
+	n.Features = append(n.Features, m.Features...)
 }
 
 // normalize sorts by position and drops duplicates (a package seen
 // through two import paths, or a test variant and its package).
 func (n *Needs) normalize() {
-	slices.SortFunc(n.Reasons, func(a, b Reason) int {
-		return cmp.Or(comparePos(a.Pos, b.Pos), cmp.Compare(a.Scope, b.Scope), strings.Compare(a.What, b.What))
+	slices.SortFunc(n.Calls, func(a, b CallNeed) int {
+		return cmp.Or(comparePos(a.At, b.At), strings.Compare(a.Request, b.Request), strings.Compare(strings.Join(a.Routes, ","), strings.Join(b.Routes, ",")))
 	})
-	n.Reasons = slices.Compact(n.Reasons)
-	slices.SortFunc(n.Unresolved, func(a, b Unresolved) int {
-		return cmp.Or(comparePos(a.Pos, b.Pos), strings.Compare(a.What, b.What))
+	n.Calls = slices.CompactFunc(n.Calls, func(a, b CallNeed) bool {
+		return a.At == b.At && a.Request == b.Request && slices.Equal(a.Routes, b.Routes)
 	})
-	n.Unresolved = slices.CompactFunc(n.Unresolved, func(a, b Unresolved) bool {
-		return a.Pos == b.Pos && a.What == b.What
+	slices.SortFunc(n.Features, func(a, b Feature) int {
+		return cmp.Or(comparePos(a.At, b.At), strings.Compare(a.Scope, b.Scope))
 	})
+	n.Features = slices.Compact(n.Features)
 }
 
-// program returns what the package needs together with every package of
-// the app it imports (their Needs facts, which the analysis framework
-// hands on transitively) and the descriptor's features.
-func (c *checker) program(own *Needs) *Needs {
-	prog := &Needs{}
-	prog.add(own)
-	for _, f := range c.pass.AllPackageFacts() {
-		if f.Package == c.pass.Pkg {
-			continue // own, added above
-		}
-		if n, ok := f.Fact.(*Needs); ok {
-			prog.add(n)
-		}
-	}
-	if c.d != nil {
-		prog.add(descriptorNeeds(c.d, c.desc))
-	}
-	prog.normalize()
-	return prog
+func comparePos(a, b authz.Position) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 }
-
-// descriptorNeeds are the scopes the descriptor's own features need:
-// Atlassian refuses to install an app with webhooks but without READ.
-func descriptorNeeds(d *connect.Descriptor, res *descriptor.Result) *Needs {
-	n := &Needs{}
-	for _, m := range d.Modules {
-		if m.Type != "webhooks" {
-			continue
-		}
-		what := "webhook"
-		if m.Event != "" {
-			what += " " + m.Event
-		}
-		at := m.Span
-		if ev := moduleValue(d, m, "event"); ev != nil {
-			at = ev.Span
-		}
-		n.Reasons = append(n.Reasons, Reason{Scope: connect.Read, What: what, Via: viaDescriptor, Pos: descPosition(res, at.Offset)})
-	}
-	return n
-}
-
-// descPosition is the position of a byte offset in the descriptor.
-func descPosition(res *descriptor.Result, offset int) Position {
-	p := res.File.Position(res.Pos(offset))
-	return Position{File: p.Filename, Line: p.Line, Column: p.Column}
-}
-
-// viaDescriptor is the Via of reasons that come from the descriptor.
-const viaDescriptor = "descriptor"
 
 // Merge returns the union of needs, sorted by position, without
 // duplicates: what several programs (or packages) need together.
@@ -195,11 +207,17 @@ func Merge(ns ...*Needs) *Needs {
 	return out
 }
 
-// moduleValue returns the value of a module's member key, nil if absent.
-func moduleValue(d *connect.Descriptor, m connect.Module, key string) *jsonpos.Value {
-	list := d.Root.Get("modules").Get(m.Type)
-	if list == nil || list.Kind != jsonpos.Array || m.Index >= len(list.Elems) {
-		return nil
+func scopeList(ss []connect.Scope) string {
+	names := make([]string, len(ss))
+	for i, s := range ss {
+		names[i] = s.String()
 	}
-	return list.Elems[m.Index].Get(key)
+	return strings.Join(names, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }

@@ -1,113 +1,146 @@
 // Package scopes checks the Atlassian REST calls a program makes against
-// the scopes its Connect app descriptor declares.
+// the scopes it is granted: the Connect descriptor's, and the OAuth 2.0
+// (3LO) clients' declared in the Go code (see package authz for the
+// models and analyzers/grants for the sources).
 //
 // Per call (at the call site restcalls lists, the outermost call in the
 // app's code for wrappers and client libraries):
 //
-//   - missing-scope: no declared scope grants what the call needs. The
-//     suggested fix adds to the descriptor's "scopes" every scope the
+//   - missing-scope: no governing grant holds what the call needs. The
+//     governing grants are those of the model the call's credential or
+//     host decides (a Connect JWT, a client of an oauth2.Config, the
+//     api.atlassian.com gateway, a site URL), or every grant when nothing
+//     tells. The suggested fix adds to each lacking grant every scope the
 //     package's calls miss (the same fix for each finding, so that -fix
 //     applies them together).
-//   - inaccessible-endpoint: no scope can grant the call to a Connect app.
+//   - inaccessible-endpoint: no scope of the governing models can grant
+//     the call.
 //   - deprecated-endpoint: the call matches only deprecated operations or
 //     ones gone from Atlassian's current API.
 //
+// Where a call is judged: a package sees the descriptor (a file) and the
+// OAuth 2.0 grants of itself and its imports (facts), not those of
+// packages that merely run beside it. A call covered by what the package
+// sees, or judged by Connect scopes only, or by the grant its credential
+// names, is judged in its package; any other is deferred to the program's
+// main package, which sees every grant, and reported there at the call's
+// position. A module without a main package therefore gets no finding for
+// deferred calls.
+//
 // For the whole program (excess-scope, unresolved-calls): each package
-// exports a Needs fact listing the scopes its calls need; a main package
+// exports a Needs fact listing its calls and features; a main package
 // adds the facts of every package of the app it imports, plus what the
-// descriptor's own features need (webhooks need READ), and reports each
-// declared scope broader than that. Only main packages report it, because
-// only a program's import graph is the whole app: a library package sees a
-// part of it, and reporting there would call needed scopes excess. A module
-// without a main package therefore gets no excess-scope finding. A declared
-// scope that a call of unknown operation may need is not reported as
-// excess: unresolved-calls names it instead.
+// descriptor's and the code's features need (webhooks need READ, the JWT
+// bearer grant ACT_AS_USER, refreshing a token offline_access), and
+// reports each granted scope broader than that. Only main packages report
+// it, because only a program's import graph is the whole app. A scope
+// that a call of unknown operation may need is not reported as excess:
+// unresolved-calls names it instead.
 //
 // Calls in _test.go files are not checked: tests usually talk to a fake
 // server (httptest), not to Atlassian with the app's scopes.
 package scopes
 
 import (
-	"fmt"
 	"go/token"
 	"path/filepath"
 	"reflect"
-	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/analyzers/grants"
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/jsonpos"
+	"github.com/connectlint/connectlint/internal/posmap"
+	"github.com/connectlint/connectlint/internal/suppress"
 )
 
-const summary = "check the Atlassian REST calls against the descriptor's scopes"
+const summary = "check the Atlassian REST calls against the scopes the app is granted"
 
 var Analyzer = &analysis.Analyzer{
 	Name:       "scopes",
 	Doc:        summary,
 	URL:        "https://github.com/connectlint/connectlint/blob/main/docs/rules.md",
-	Requires:   []*analysis.Analyzer{descriptor.Analyzer, restcalls.Analyzer},
+	Requires:   []*analysis.Analyzer{descriptor.Analyzer, grants.Analyzer, restcalls.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(Needs)},
 }
 
 // Result is what the package and every package of the app it imports
-// need, with the descriptor's features when a descriptor was found. The
+// need, with the descriptor's features when a descriptor was found, and
+// the grants the package sees (in a main package, the program's). The
 // scopes subcommand prints it.
 type Result struct {
 	Program *Needs
+	Grants  []*authz.Grant
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	desc := pass.ResultOf[descriptor.Analyzer].(*descriptor.Result)
 	calls := pass.ResultOf[restcalls.Analyzer].(*restcalls.Result)
+	declared := pass.ResultOf[grants.Analyzer].(*grants.Result)
 
-	var d *connect.Descriptor
-	if desc != nil && desc.File != nil {
-		d = desc.Descriptor
+	c := &checker{pass: pass, desc: desc, root: pass.Pkg.Name() == "main"}
+	if desc != nil && desc.File != nil && desc.Descriptor != nil {
+		c.connect = descriptorGrant(desc)
 	}
-	c := &checker{pass: pass, desc: desc, d: d}
+	c.grants = c.fileGrants()
+	c.grants = append(c.grants, declared.Visible.Grants...)
 
 	own := &Needs{}
 	for _, call := range calls.Calls {
 		if call.Nested || c.inTestFile(call.Pos) {
 			continue
 		}
-		c.checkCall(call, own)
+		cn := c.callNeed(call)
+		c.checkCall(call, &cn)
+		own.Calls = append(own.Calls, cn)
 	}
-	c.reportMissing()
+	own.Features = append(own.Features, c.features(declared.Own)...)
 	if appCode(pass) && !own.empty() {
 		pass.ExportPackageFact(own)
 	}
 
 	prog := c.program(own)
-	if d != nil && pass.Pkg.Name() == "main" {
+	if c.connect != nil {
+		prog.Features = append(prog.Features, descriptorFeatures(c.desc)...)
+		prog.normalize()
+	}
+	if c.root {
+		c.judgeDeferred(prog)
+	}
+	c.reportMissing()
+	if c.root {
 		c.checkExcess(prog)
 	}
-	return &Result{Program: prog}, nil
+	return &Result{Program: prog, Grants: c.grants}, nil
 }
 
-// appCode reports whether the package belongs to the app rather than to a
-// dependency from the module cache or vendor/: the requests inside a
-// client library's methods are the library's, and count only at the app's
-// calls of those methods (restcalls lists those). A module replaced by a
-// local directory has a version but is the app's own code.
+// appCode reports whether the package is the app's own code, whose calls
+// count toward the program's needs: a package of the main module (or of a
+// workspace module), not of a dependency, whether it comes from the module
+// cache, a replace directive's local copy or vendor/. A client library's
+// requests count where the app calls the library (restcalls lists those).
 func appCode(pass *analysis.Pass) bool {
-	if pass.Module == nil || pass.Module.Version == "" || len(pass.Files) == 0 {
+	if pass.Module == nil || len(pass.Files) == 0 {
 		return true
 	}
-	file := filepath.ToSlash(pass.Fset.File(pass.Files[0].Pos()).Name())
-	return !strings.Contains(file, "@"+pass.Module.Version+"/") && !strings.Contains(file, "/vendor/")
+	return pass.Module.Version == ""
 }
 
 type checker struct {
 	pass    *analysis.Pass
 	desc    *descriptor.Result
-	d       *connect.Descriptor // nil when no descriptor was found
+	connect *authz.Grant // the descriptor's grant, nil without one
+	grants  []*authz.Grant
+	root    bool // a main package: it sees the program's grants
 	missing []missingCall
 }
 
@@ -115,152 +148,181 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	return strings.HasSuffix(c.pass.Fset.File(pos).Name(), "_test.go")
 }
 
-// checkCall reports the per-call rules and records what the call needs.
-func (c *checker) checkCall(call *restcalls.Call, own *Needs) {
-	pos := position(c.pass.Fset, call.Pos)
-	if call.Match.Kind != apispec.Matched || len(call.Match.Ops) == 0 {
-		own.Unresolved = append(own.Unresolved, Unresolved{What: describe(call), Pos: pos})
+// fileGrants are the grants files declare, which every package sees.
+func (c *checker) fileGrants() []*authz.Grant {
+	if c.connect == nil {
+		return nil
+	}
+	return []*authz.Grant{c.connect}
+}
+
+// descriptorGrant is the descriptor's scopes as a Connect grant; a scope
+// given by a template placeholder makes it partial.
+func descriptorGrant(res *descriptor.Result) *authz.Grant {
+	d := res.Descriptor
+	g := &authz.Grant{Model: authz.Connect, Kind: "atlassian-connect.json", At: authz.Position{File: d.Path}}
+	for _, e := range d.Scopes {
+		switch {
+		case e.Template:
+			g.Partial = true
+		case e.Scope.Declarable():
+			g.Scopes = append(g.Scopes, authz.Entry{Name: e.Scope.String(), At: descPosition(res, e.Span.Offset), End: e.Span.End})
+		}
+	}
+	return g
+}
+
+// descPosition is the position of a byte offset in the descriptor.
+func descPosition(res *descriptor.Result, offset int) authz.Position {
+	p := res.File.Position(res.Pos(offset))
+	return authz.Position{File: p.Filename, Line: p.Line, Column: p.Column, Offset: p.Offset}
+}
+
+func (c *checker) position(pos token.Pos) authz.Position {
+	p := c.pass.Fset.Position(pos)
+	return authz.Position{File: p.Filename, Line: p.Line, Column: p.Column, Offset: p.Offset}
+}
+
+func (c *checker) callNeed(call *restcalls.Call) CallNeed {
+	cn := CallNeed{
+		Request: requestText(call),
+		Via:     call.Via,
+		At:      c.position(call.Pos),
+		End:     c.pass.Fset.Position(call.End).Offset,
+		Host:    call.Match.Host,
+		Auth:    call.Auth,
+	}
+	if call.Match.Kind == apispec.Matched {
+		for _, op := range call.Match.Ops {
+			cn.Routes = append(cn.Routes, op.Route())
+		}
+	}
+	return cn
+}
+
+// checkCall reports the per-call rules a package can decide, and marks the
+// call deferred when only the program's main package can.
+func (c *checker) checkCall(call *restcalls.Call, cn *CallNeed) {
+	ops := call.Match.Ops
+	if call.Match.Kind != apispec.Matched || len(ops) == 0 {
 		return
 	}
-	ops := call.Match.Ops
-
 	if op, ok := deprecated(ops); ok {
 		ruleDeprecated.Reportf(c.pass, callRange(call), "%s", deprecatedMessage(op, len(ops)))
 	}
-
-	need, resolved := required(ops)
-	if !resolved {
-		own.Unresolved = append(own.Unresolved, Unresolved{What: describe(call), Pos: pos, Candidates: len(ops), Scopes: candidateScopes(ops)})
-	} else {
-		what := ops[0].Route() // the best match
-		if !sameRoute(ops) {
-			what += fmt.Sprintf(" (or %d other %s)", len(ops)-1, plural(len(ops)-1, "operation"))
-		}
-		own.Reasons = append(own.Reasons, Reason{Scope: need, What: what, Via: call.Via, Pos: pos})
-	}
-
-	if c.d == nil {
+	gov := governing(cn, c.grants)
+	v := judge(ops, gov)
+	switch {
+	case v.cov == authz.Covered:
+		return
+	case v.cov == authz.Unknown && len(gov) > 0:
+		return // a grant may hold it, or the table does not say: stay silent
+	case !c.root && (len(gov) == 0 || !complete(cn, gov)):
+		// A grant this package cannot see may cover it.
+		cn.Deferred = true
+		suppress.MarkUsed(c.pass, call.Pos, ruleMissing.ID, ruleInaccessible.ID)
 		return
 	}
-	if need == connect.Inaccessible && resolved {
-		what := ops[0].Route()
-		if !sameRoute(ops) {
-			what = fmt.Sprintf("%s (all %d operations it may be)", requestText(call), len(ops))
-		}
-		ruleInaccessible.Reportf(c.pass, callRange(call), "%s is not accessible to Connect apps: no scope grants it", what)
-		return
-	}
-	c.checkMissing(call, ops)
+	c.report(cn, ops, gov, v, call.Pos, call.End)
 }
 
-// candidateScopes returns the distinct scopes of ops, in Scope order.
-func candidateScopes(ops []*apispec.Operation) []connect.Scope {
-	var out []connect.Scope
-	for _, op := range ops {
-		if !slices.Contains(out, op.Scope) {
-			out = append(out, op.Scope)
+// judgeDeferred judges, in a main package, the calls other packages
+// deferred, against the program's grants, reporting at the calls.
+func (c *checker) judgeDeferred(prog *Needs) {
+	for i := range prog.Calls {
+		cn := &prog.Calls[i]
+		if !cn.Deferred {
+			continue
+		}
+		ops := cn.Ops()
+		if len(ops) == 0 {
+			continue
+		}
+		gov := governing(cn, c.grants)
+		v := judge(ops, gov)
+		if v.cov != authz.Missing && v.cov != authz.Never {
+			continue
+		}
+		pos := posmap.Pos(c.pass.Fset, cn.At)
+		if pos == token.NoPos {
+			continue
+		}
+		c.report(cn, ops, gov, v, pos, posmap.End(c.pass.Fset, cn.At, cn.End))
+	}
+}
+
+func (c *checker) report(cn *CallNeed, ops []*apispec.Operation, gov []*authz.Grant, v verdict, pos, end token.Pos) {
+	switch v.cov {
+	case authz.Never:
+		ruleInaccessible.Reportf(c.pass, posRange{pos, end}, "%s", neverMessage(cn, ops, gov))
+	case authz.Missing:
+		c.missing = append(c.missing, missingCall{
+			diag:  ruleMissing.Diagnostic(pos, end, missingMessage(cn, ops, v)),
+			lacks: v.lacks,
+		})
+	}
+}
+
+// features are what the descriptor's and the code's features need: a
+// webhook needs READ (Atlassian refuses to install an app with webhooks
+// but without it), acting as a user ACT_AS_USER (reported as missing at
+// each use), refreshing a token offline_access.
+func (c *checker) features(own *grants.Declared) []Feature {
+	var out []Feature
+	for _, u := range own.ActAsUser {
+		out = append(out, Feature{Model: authz.Connect, Scope: connect.ActAsUser.String(), What: u.What, At: u.At})
+		if c.connect != nil && !c.connect.Partial && !c.connect.Has(connect.ActAsUser.String()) {
+			pos := posmap.Pos(c.pass.Fset, u.At)
+			c.missing = append(c.missing, missingCall{
+				diag: ruleMissing.Diagnostic(pos, pos, u.What+" needs scope ACT_AS_USER; "+
+					c.connect.Describe()+" "+c.connect.Verb()+" "+c.connect.Text()),
+				lacks: []lack{{grant: c.connect, add: []string{connect.ActAsUser.String()}}},
+			})
 		}
 	}
-	slices.Sort(out)
+	for _, u := range own.Refresh {
+		out = append(out, Feature{Model: authz.OAuth, Scope: authz.OfflineAccess, What: u.What, At: u.At})
+	}
 	return out
 }
 
-// required returns the scope the call needs and whether the candidate
-// operations agree on it.
-func required(ops []*apispec.Operation) (connect.Scope, bool) {
-	s := ops[0].Scope
-	for _, op := range ops[1:] {
-		if op.Scope != s {
-			return connect.ScopeUnknown, false
-		}
-	}
-	return s, s != connect.ScopeUnknown
-}
-
-// checkMissing reports missing-scope when no declared scope grants any
-// candidate operation: with several candidates it asks for the least
-// scope among them, so that it never claims more than the call may need.
-func (c *checker) checkMissing(call *restcalls.Call, ops []*apispec.Operation) {
-	if templatedScopes(c.d) {
-		return // the declared set is decided at deploy time
-	}
-	declared := c.d.DeclaredScopes()
-	var cands []*apispec.Operation
-	for _, op := range ops {
-		switch {
-		case op.Scope == connect.ScopeUnknown:
-			return // the table does not say: stay silent
-		case op.Scope == connect.Inaccessible:
+// descriptorFeatures: webhooks need READ.
+func descriptorFeatures(res *descriptor.Result) []Feature {
+	d := res.Descriptor
+	var out []Feature
+	for _, m := range d.Modules {
+		if m.Type != "webhooks" {
 			continue
-		case connect.Covers(declared, op.Scope):
-			return
 		}
-		cands = append(cands, op)
+		what := "webhook"
+		if m.Event != "" {
+			what += " " + m.Event
+		}
+		at := m.Span
+		if ev := moduleValue(d, m, "event"); ev != nil {
+			at = ev.Span
+		}
+		out = append(out, Feature{Model: authz.Connect, Scope: connect.Read.String(), What: what, At: descPosition(res, at.Offset)})
 	}
-	least := leastScoped(cands)
-	if least == nil {
-		return
-	}
-	var what string
-	if len(ops) == 1 || sameRoute(ops) {
-		what = fmt.Sprintf("%s needs scope %s", least.Route(), least.Scope)
-	} else {
-		what = fmt.Sprintf("%s matches %d operations; the least scope any of them needs is %s (%s)",
-			requestText(call), len(ops), least.Scope, least.Route())
-	}
-	diag := ruleMissing.Diagnostic(call.Pos, call.End,
-		fmt.Sprintf("%s; %s declares %s", what, filepath.Base(c.d.Path), declaredText(declared)))
-	c.missing = append(c.missing, missingCall{diag, least.Scope})
+	return out
 }
 
-// missingCall is a missing-scope finding waiting for its fix.
-type missingCall struct {
-	diag  analysis.Diagnostic
-	scope connect.Scope
-}
-
-// reportMissing reports the missing-scope findings. They share one fix
-// adding every scope the package's calls miss, so that -fix, which
-// applies one of several fixes editing the same place, adds them all in
-// one run.
-func (c *checker) reportMissing() {
-	var add []connect.Scope
-	for _, m := range c.missing {
-		if !slices.Contains(add, m.scope) {
-			add = append(add, m.scope)
+// program returns what the package needs together with every package of
+// the app it imports (their Needs facts, which the analysis framework
+// hands on transitively).
+func (c *checker) program(own *Needs) *Needs {
+	prog := &Needs{}
+	prog.add(own)
+	for _, f := range c.pass.AllPackageFacts() {
+		if f.Package == c.pass.Pkg {
+			continue // own, added above
+		}
+		if n, ok := f.Fact.(*Needs); ok {
+			prog.add(n)
 		}
 	}
-	slices.Sort(add)
-	fix, ok := addScopesFix(c.desc, add)
-	for _, m := range c.missing {
-		if ok {
-			m.diag.SuggestedFixes = []analysis.SuggestedFix{fix}
-		}
-		c.pass.Report(m.diag)
-	}
-}
-
-// leastScoped returns the operation needing the least scope. Scope order
-// extends implication (a scope implies only scopes before it), so the
-// first in Scope order is implied by no other candidate's scope; among
-// incomparable ones (READ and ACT_AS_USER) it prefers the lower.
-func leastScoped(ops []*apispec.Operation) *apispec.Operation {
-	var best *apispec.Operation
-	for _, op := range ops {
-		if best == nil || op.Scope < best.Scope {
-			best = op
-		}
-	}
-	return best
-}
-
-func sameRoute(ops []*apispec.Operation) bool {
-	for _, op := range ops[1:] {
-		if op.Route() != ops[0].Route() {
-			return false
-		}
-	}
-	return true
+	prog.normalize()
+	return prog
 }
 
 // deprecated returns the operation to name when every candidate is
@@ -278,7 +340,7 @@ func deprecatedMessage(op *apispec.Operation, n int) string {
 	var b strings.Builder
 	b.WriteString(op.Route())
 	if n > 1 {
-		fmt.Fprintf(&b, " (and the %d other operations the call may be)", n-1)
+		b.WriteString(" (and the " + strconv.Itoa(n-1) + " other operations the call may be)")
 	}
 	if op.Status == apispec.Legacy {
 		b.WriteString(" is no longer in Atlassian's current API (deprecated or removed since 2023)")
@@ -291,26 +353,6 @@ func deprecatedMessage(op *apispec.Operation, n int) string {
 	return b.String()
 }
 
-func templatedScopes(d *connect.Descriptor) bool {
-	return slices.ContainsFunc(d.Scopes, func(e connect.ScopeEntry) bool { return e.Template })
-}
-
-// declaredText lists declared scopes for messages: "READ, WRITE".
-func declaredText(declared []connect.Scope) string {
-	if len(declared) == 0 {
-		return "no scopes"
-	}
-	return scopeList(declared)
-}
-
-func scopeList(ss []connect.Scope) string {
-	names := make([]string, len(ss))
-	for i, s := range ss {
-		names[i] = s.String()
-	}
-	return strings.Join(names, ", ")
-}
-
 // requestText renders the request as the code builds it.
 func requestText(call *restcalls.Call) string {
 	m := call.Method
@@ -320,24 +362,24 @@ func requestText(call *restcalls.Call) string {
 	return m + " " + call.URL.String()
 }
 
-func describe(call *restcalls.Call) string {
-	s := requestText(call)
-	if call.Via != "" && call.Via != "net/http" {
-		s += " via " + call.Via
-	}
-	return s
-}
-
-func position(fset *token.FileSet, pos token.Pos) Position {
-	p := fset.Position(pos)
-	return Position{File: p.Filename, Line: p.Line, Column: p.Column}
-}
-
 func callRange(call *restcalls.Call) posRange { return posRange{call.Pos, call.End} }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
+// rel shortens a file name to be relative to dir when inside it.
+func rel(dir, file string) string {
+	if r, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
 	}
-	return word + "s"
+	return file
 }
+
+// moduleValue returns the value of a module's member key, nil if absent.
+func moduleValue(d *connect.Descriptor, m connect.Module, key string) *jsonpos.Value {
+	list := d.Root.Get("modules").Get(m.Type)
+	if list == nil || list.Kind != jsonpos.Array || m.Index >= len(list.Elems) {
+		return nil
+	}
+	return list.Elems[m.Index].Get(key)
+}
+
+// dirOf is a file's directory.
+func dirOf(file string) string { return filepath.Dir(file) }

@@ -6,10 +6,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -46,15 +49,19 @@ func TestScopes(t *testing.T) {
 		}
 	}
 
-	descriptors, _ := filepath.Glob(filepath.Join(dir, "*", "atlassian-connect.json"))
-	if len(descriptors) == 0 {
-		t.Fatal("no fixture descriptors")
-	}
-	for _, desc := range descriptors {
-		dir := filepath.Dir(desc)
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			got := rec.text(dir)
-			golden := filepath.Join(dir, "scopes.golden")
+	// Every fixture directory compares the findings recorded for it (at
+	// descriptor positions, or in a Go file of another package) with its
+	// scopes.golden; a fixture without one must have none.
+	fixtureDirs, _ := filepath.Glob(filepath.Join(dir, "*", ""))
+	checked := 0
+	for _, fixture := range fixtureDirs {
+		if fi, err := os.Stat(fixture); err != nil || !fi.IsDir() {
+			continue
+		}
+		checked++
+		t.Run(filepath.Base(fixture), func(t *testing.T) {
+			got := rec.text(fixture)
+			golden := filepath.Join(fixture, "scopes.golden")
 			if *update {
 				if got == "" {
 					os.Remove(golden)
@@ -73,20 +80,24 @@ func TestScopes(t *testing.T) {
 				t.Fatal(err)
 			}
 			if got != string(want) {
-				t.Errorf("descriptor findings differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
+				t.Errorf("recorded findings differ from %s:\n--- got\n%s--- want\n%s", golden, got, want)
 			}
 		})
+	}
+	if checked == 0 {
+		t.Fatal("no fixtures")
 	}
 	checkFixes(t, results)
 }
 
-// recorder wraps the analyzer so that diagnostics in the descriptor are
-// recorded rather than reported, since analysistest would call them
-// unexpected.
+// recorder wraps the analyzer so that diagnostics outside the package's
+// own Go files (in the descriptor, or at a call of another package that a
+// main package judges) are recorded rather than reported, since
+// analysistest would call them unexpected.
 type recorder struct {
 	mu    sync.Mutex
-	diags map[string][]recorded // by descriptor directory
-	rules map[string]bool       // rules reported anywhere
+	diags []recorded
+	rules map[string]bool // rules reported anywhere
 }
 
 type recorded struct {
@@ -109,7 +120,7 @@ func (r *recorder) analyzer() *analysis.Analyzer {
 				r.rules[d.Category] = true
 				r.mu.Unlock()
 				posn := pass.Fset.Position(d.Pos)
-				if strings.HasSuffix(posn.Filename, ".go") {
+				if slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return pass.Fset.File(f.Pos()).Name() == posn.Filename }) {
 					pass.Report(d)
 					return
 				}
@@ -123,22 +134,26 @@ func (r *recorder) analyzer() *analysis.Analyzer {
 func (r *recorder) add(posn token.Position, d analysis.Diagnostic) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.diags == nil {
-		r.diags = map[string][]recorded{}
-	}
-	dir := filepath.Dir(posn.Filename)
-	rd := recorded{posn, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.Base(posn.Filename), posn.Line, posn.Column, d.Category, d.Message)}
-	if !slices.Contains(r.diags[dir], rd) { // test variants report again
-		r.diags[dir] = append(r.diags[dir], rd)
+	rd := recorded{posn, fmt.Sprintf("%d:%d: %s: %s", posn.Line, posn.Column, d.Category, d.Message)}
+	if !slices.Contains(r.diags, rd) { // test variants report again
+		r.diags = append(r.diags, rd)
 	}
 }
 
+// text renders the findings recorded in files under dir, named relative
+// to it.
 func (r *recorder) text(dir string) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	diags := slices.Clone(r.diags[dir])
+	var diags []recorded
+	for _, d := range r.diags {
+		if rel, err := filepath.Rel(dir, d.posn.Filename); err == nil && !strings.HasPrefix(rel, "..") {
+			d.text = filepath.ToSlash(rel) + ":" + d.text
+			diags = append(diags, d)
+		}
+	}
 	slices.SortFunc(diags, func(a, b recorded) int {
-		return cmp.Or(cmp.Compare(a.posn.Offset, b.posn.Offset), strings.Compare(a.text, b.text))
+		return cmp.Or(strings.Compare(a.posn.Filename, b.posn.Filename), cmp.Compare(a.posn.Offset, b.posn.Offset), strings.Compare(a.text, b.text))
 	})
 	var b strings.Builder
 	for _, d := range diags {
@@ -164,19 +179,30 @@ func checkFixes(t *testing.T, results []*analysistest.Result) {
 					t.Fatal(err)
 				}
 				fixed := apply(t, data, edits)
-				var v struct{ Scopes []string }
-				if err := json.Unmarshal(fixed, &v); err != nil {
-					t.Errorf("%s: fix %q gives invalid JSON: %v\n%s", file, fix.Message, err, fixed)
-					continue
-				}
-				added, _, _ := strings.Cut(strings.TrimPrefix(fix.Message, "Add "), " to the scopes")
-				for _, s := range strings.Split(added, ", ") {
-					if !slices.Contains(v.Scopes, s) {
-						t.Errorf("%s: fix %q does not add %s: %q", file, fix.Message, s, v.Scopes)
+				added := addedScopes(fix.Message)
+				if strings.HasSuffix(file, ".go") {
+					if _, err := parser.ParseFile(token.NewFileSet(), file, fixed, 0); err != nil {
+						t.Errorf("%s: fix %q gives invalid Go: %v\n%s", file, fix.Message, err, fixed)
+					}
+					for _, s := range added {
+						if !bytes.Contains(fixed, []byte(strconv.Quote(s))) {
+							t.Errorf("%s: fix %q does not add %s", file, fix.Message, s)
+						}
+					}
+				} else {
+					var v struct{ Scopes []string }
+					if err := json.Unmarshal(fixed, &v); err != nil {
+						t.Errorf("%s: fix %q gives invalid JSON: %v\n%s", file, fix.Message, err, fixed)
+						continue
+					}
+					for _, s := range added {
+						if !slices.Contains(v.Scopes, s) {
+							t.Errorf("%s: fix %q does not add %s: %q", file, fix.Message, s, v.Scopes)
+						}
 					}
 				}
-				if !slices.Contains(strings.Split(added, ", "), scopeIn(d.Message)) {
-					t.Errorf("%s: the fix of %q does not add its scope", file, d.Message)
+				if want := scopeIn(d.Message); want != "" && !slices.Contains(added, want) {
+					t.Errorf("%s: the fix of %q does not add its scope %s", file, d.Message, want)
 				}
 				for _, e := range edits {
 					if !slices.Contains(all[file], e) {
@@ -249,9 +275,16 @@ func apply(t *testing.T, data []byte, edits []edit) []byte {
 	return append(out, data[last:]...)
 }
 
+// addedScopes are the scopes a fix's message says it adds: "Add READ,
+// WRITE to the scopes of ..." or "... to the Scopes of ...".
+func addedScopes(msg string) []string {
+	added, _, _ := strings.Cut(strings.TrimPrefix(msg, "Add "), " to the ")
+	return strings.Split(added, ", ")
+}
+
 // scopeIn returns the scope a missing-scope message asks for.
 func scopeIn(msg string) string {
-	for _, marker := range []string{"needs scope ", "needs is "} {
+	for _, marker := range []string{"needs scope ", "needs is ", "needs OAuth 2.0 scope "} {
 		if _, rest, ok := strings.Cut(msg, marker); ok {
 			scope, _, _ := strings.Cut(rest, " ")
 			return strings.TrimSuffix(scope, ";")

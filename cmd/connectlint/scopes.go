@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -15,19 +16,33 @@ import (
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/scopes"
-	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/apispec"
+	"github.com/connectlint/connectlint/internal/authz"
 )
 
-const scopesUsage = `usage: connectlint scopes [-C dir] [-descriptor file] [-json] [packages]
+const scopesUsage = `usage: connectlint scopes [-C dir] [-descriptor file] [-for connect|oauth] [-format text|json|markdown] [packages]
 
-Prints the Connect scopes the packages' Atlassian REST calls need (with
-every package of the app they import), first as the JSON array to paste
-into atlassian-connect.json's "scopes", then each scope's reasons: the
-calls that need it, with file:line:col, and the descriptor's features
-(webhooks need READ). Calls that need no scope, calls no scope grants
-(INACCESSIBLE) and calls whose operation could not be resolved follow; when
-there are unresolved calls the array may be incomplete. Calls in _test.go
-files are not counted. Packages default to ./...
+Prints the scopes the packages' Atlassian REST calls need (with every
+package of the app they import), with each scope's reasons: the calls that
+need it, with file:line:col, and the features that need one (webhooks need
+READ, acting as a user ACT_AS_USER, refreshing a token offline_access).
+Calls that need no scope, calls no scope grants and calls whose operation
+could not be resolved follow; when there are unresolved calls the list may
+be incomplete. Calls in _test.go files are not counted. Packages default
+to ./...
+
+-for picks the authorization model (default: the one the app declares):
+  connect  the Connect scopes, first as the JSON array to paste into
+           atlassian-connect.json's "scopes"
+  oauth    the OAuth 2.0 scopes (3LO apps, scoped API tokens, Forge), as
+           the set of classic scopes and the set of granular scopes that
+           cover the code (an operation without a scope of one family is
+           asked for in the other)
+
+-format json prints the same as JSON (-json is short for it); -format
+markdown prints a table of scopes, the calls that need them and whether
+the app's grants hold them (missing) or hold more (excess), for a pull
+request's job summary.
 
 Exit status: 0 on success, 1 when some code could not be loaded or on bad
 usage.
@@ -40,13 +55,28 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { fmt.Fprint(stderr, scopesUsage) }
 	dirFlag := fs.String("C", "", "run as if connectlint was started in `dir`")
 	descFlag := fs.String("descriptor", "", "use this app descriptor `file` instead of discovering atlassian-connect.json")
-	asJSON := fs.Bool("json", false, "print the answer as JSON")
+	asJSON := fs.Bool("json", false, "print the answer as JSON (same as -format json)")
+	format := fs.String("format", "text", "output `format`: text, json or markdown")
+	model := fs.String("for", "", "authorization `model`: connect or oauth (default: the one the app declares)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "connectlint scopes: "+format+"\n", a...)
 		return exitFailure
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json", "markdown":
+	default:
+		return fail("-format %q: want text, json or markdown", *format)
+	}
+	switch *model {
+	case "", "connect", "oauth":
+	default:
+		return fail("-for %q: want connect or oauth", *model)
 	}
 	dir, err := workDir(*dirFlag)
 	if err != nil {
@@ -58,17 +88,30 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	needs, loadErrs, err := programNeeds(dir, fs.Args())
+	prog, loadErrs, err := programNeeds(dir, fs.Args())
 	if err != nil {
 		return fail("%v", err)
 	}
 	for _, e := range loadErrs {
 		fmt.Fprintf(stderr, "connectlint scopes: %s\n", e)
 	}
-	if *asJSON {
-		err = writeScopesJSON(stdout, dir, needs)
+	if *model == "" {
+		*model = declaredModel(prog)
+	}
+	var plans []*scopes.Plan
+	if *model == "connect" {
+		plans = []*scopes.Plan{scopes.PlanFor(prog.needs, authz.ModelOf(authz.Connect), "")}
 	} else {
-		err = writeScopesText(stdout, dir, needs)
+		m := authz.ModelOf(authz.OAuth)
+		plans = []*scopes.Plan{scopes.PlanFor(prog.needs, m, "classic"), scopes.PlanFor(prog.needs, m, "granular")}
+	}
+	switch *format {
+	case "json":
+		err = writeScopesJSON(stdout, dir, *model, plans, prog.grants)
+	case "markdown":
+		err = writeScopesMarkdown(stdout, dir, plans, prog.grants)
+	default:
+		err = writeScopesText(stdout, dir, plans)
 	}
 	if err != nil {
 		return fail("%v", err)
@@ -80,9 +123,32 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// program is what the scopes subcommand reports on.
+type program struct {
+	needs  *scopes.Needs
+	grants []*authz.Grant
+}
+
+// declaredModel is the model of the app's grants: Connect when it has a
+// descriptor, OAuth 2.0 when the code declares OAuth grants or calls
+// api.atlassian.com, else Connect.
+func declaredModel(p *program) string {
+	has := func(m authz.ModelID) bool {
+		return slices.ContainsFunc(p.grants, func(g *authz.Grant) bool { return g.Model == m })
+	}
+	switch {
+	case has(authz.Connect):
+		return "connect"
+	case has(authz.OAuth), slices.ContainsFunc(p.needs.Calls, func(c scopes.CallNeed) bool { return c.Host == apispec.HostGateway }):
+		return "oauth"
+	}
+	return "connect"
+}
+
 // programNeeds loads the packages and runs the scopes analyzer on them;
-// the answer is what all root packages need together.
-func programNeeds(dir string, patterns []string) (*scopes.Needs, []string, error) {
+// the answer is what all root packages need together, and the grants they
+// see.
+func programNeeds(dir string, patterns []string) (*program, []string, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
@@ -110,57 +176,83 @@ func programNeeds(dir string, patterns []string) (*scopes.Needs, []string, error
 		return nil, nil, err
 	}
 	var all []*scopes.Needs
+	p := &program{}
+	keys := map[string]bool{}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			loadErrs = append(loadErrs, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
 			continue
 		}
-		if res, ok := act.Result.(*scopes.Result); ok {
-			all = append(all, res.Program)
+		res, ok := act.Result.(*scopes.Result)
+		if !ok {
+			continue
+		}
+		all = append(all, res.Program)
+		for _, g := range res.Grants {
+			if k := g.At.String() + g.Kind; !keys[k] {
+				keys[k] = true
+				p.grants = append(p.grants, g)
+			}
 		}
 	}
-	return scopes.Merge(all...), loadErrs, nil
+	p.needs = scopes.Merge(all...)
+	return p, loadErrs, nil
 }
 
-// writeScopesText prints the array, then the reasons grouped by scope.
-func writeScopesText(w io.Writer, dir string, n *scopes.Needs) error {
-	need := n.Scopes()
-	array, err := json.Marshal(scopeNames(need))
-	if err != nil {
-		return err
+// title names a plan: "OAuth 2.0, classic scopes".
+func title(p *scopes.Plan) string {
+	if p.Model == authz.Connect {
+		return "Connect scopes"
 	}
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\n", strings.ReplaceAll(string(array), `","`, `", "`))
+	return "OAuth 2.0, " + p.Family + " scopes"
+}
 
-	section := func(title string, match func(connect.Scope) bool) {
-		first := true
-		for _, r := range n.Reasons {
-			if !match(r.Scope) {
-				continue
-			}
-			if first {
-				fmt.Fprintf(tw, "\n%s\n", title)
-				first = false
-			}
-			fmt.Fprintf(tw, "  %s\t%s\n", relPos(dir, r.Pos), reasonText(r))
+// writeScopesText prints, for each plan, the array to paste, then the
+// reasons grouped by scope.
+func writeScopesText(w io.Writer, dir string, plans []*scopes.Plan) error {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
+	for i, p := range plans {
+		if i > 0 {
+			fmt.Fprintln(tw)
 		}
-	}
-	for _, s := range need {
-		section(s.String(), func(x connect.Scope) bool { return x == s })
-	}
-	section("no scope needed", func(x connect.Scope) bool { return x == connect.None })
-	section("INACCESSIBLE: no scope grants these calls to a Connect app", func(x connect.Scope) bool { return x == connect.Inaccessible })
-	if len(n.Unresolved) > 0 {
-		fmt.Fprintf(tw, "\nunresolved: these calls' operations are not known, so the scopes above may be incomplete\n")
-		for _, u := range n.Unresolved {
-			what := u.What
-			switch {
-			case u.Candidates > 1:
-				what += fmt.Sprintf(" (%d candidate operations needing %s)", u.Candidates, orList(u.Scopes))
-			case u.Candidates == 0:
-				what += " (matches no known operation)"
+		if p.Model != authz.Connect {
+			fmt.Fprintf(tw, "%s:\n", title(p))
+		}
+		array, err := json.Marshal(p.Names())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\n", strings.ReplaceAll(string(array), `","`, `", "`))
+		section := func(title string, rs []scopes.Reason) {
+			if len(rs) == 0 {
+				return
 			}
-			fmt.Fprintf(tw, "  %s\t%s\n", relPos(dir, u.Pos), what)
+			fmt.Fprintf(tw, "\n%s\n", title)
+			for _, r := range rs {
+				fmt.Fprintf(tw, "  %s\t%s\n", relPos(dir, r.At), reasonText(r))
+			}
+		}
+		for _, s := range p.Scopes {
+			section(s.Scope, s.Reasons)
+		}
+		section("no scope needed", p.NoScope)
+		if p.Model == authz.Connect {
+			section("INACCESSIBLE: no scope grants these calls to a Connect app", p.Never)
+		} else {
+			section("not available to OAuth 2.0 apps: no OAuth scope grants these calls", p.Never)
+		}
+		if len(p.Unresolved) > 0 {
+			fmt.Fprintf(tw, "\nunresolved: these calls' operations are not known, so the scopes above may be incomplete\n")
+			for _, u := range p.Unresolved {
+				what := u.What
+				switch {
+				case u.Candidates > 1:
+					what += fmt.Sprintf(" (%d candidate operations needing %s)", u.Candidates, orList(u.Scopes))
+				case u.Candidates == 0:
+					what += " (matches no known operation)"
+				}
+				fmt.Fprintf(tw, "  %s\t%s\n", relPos(dir, u.At), what)
+			}
 		}
 	}
 	return tw.Flush()
@@ -173,11 +265,21 @@ func reasonText(r scopes.Reason) string {
 	return r.What + " via " + r.Via
 }
 
-// scopesJSON is the -json answer.
+// scopesJSON is the -format json answer for one plan; with -for oauth the
+// answer is an object with the model and a plan per family.
 type scopesJSON struct {
+	Model      string           `json:"model"`
+	Family     string           `json:"family,omitempty"`
 	Scopes     []string         `json:"scopes"`
 	Reasons    []reasonJSON     `json:"reasons"`
 	Unresolved []unresolvedJSON `json:"unresolved"`
+	Missing    []string         `json:"missing"` // needed scopes the app's grants of the model lack
+	Excess     []string         `json:"excess"`  // scopes the grants hold that the code does not need
+}
+
+type oauthJSON struct {
+	Model string       `json:"model"`
+	Plans []scopesJSON `json:"plans"`
 }
 
 type reasonJSON struct {
@@ -194,29 +296,120 @@ type unresolvedJSON struct {
 	Pos        string   `json:"pos"`
 }
 
-func writeScopesJSON(w io.Writer, dir string, n *scopes.Needs) error {
-	out := scopesJSON{Scopes: scopeNames(n.Scopes()), Reasons: []reasonJSON{}, Unresolved: []unresolvedJSON{}}
-	for _, r := range n.Reasons {
-		out.Reasons = append(out.Reasons, reasonJSON{r.Scope.String(), r.What, r.Via, relPos(dir, r.Pos)})
+func planJSON(dir, model string, p *scopes.Plan, grants []*authz.Grant) scopesJSON {
+	missing, excess := p.Status(grants)
+	out := scopesJSON{Model: model, Family: p.Family, Scopes: nonNil(p.Names()), Reasons: []reasonJSON{}, Unresolved: []unresolvedJSON{},
+		Missing: nonNil(missing), Excess: nonNil(excess)}
+	for _, s := range p.Scopes {
+		for _, r := range s.Reasons {
+			out.Reasons = append(out.Reasons, reasonJSON{s.Scope, r.What, r.Via, relPos(dir, r.At)})
+		}
 	}
-	for _, u := range n.Unresolved {
-		out.Unresolved = append(out.Unresolved, unresolvedJSON{u.What, u.Candidates, scopeNames(u.Scopes), relPos(dir, u.Pos)})
+	for _, r := range p.NoScope {
+		out.Reasons = append(out.Reasons, reasonJSON{"NONE", r.What, r.Via, relPos(dir, r.At)})
 	}
+	for _, r := range p.Never {
+		out.Reasons = append(out.Reasons, reasonJSON{"INACCESSIBLE", r.What, r.Via, relPos(dir, r.At)})
+	}
+	for _, u := range p.Unresolved {
+		out.Unresolved = append(out.Unresolved, unresolvedJSON{u.What, u.Candidates, nonNil(u.Scopes), relPos(dir, u.At)})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func writeScopesJSON(w io.Writer, dir, model string, plans []*scopes.Plan, grants []*authz.Grant) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	if model == "connect" {
+		return enc.Encode(planJSON(dir, model, plans[0], grants))
+	}
+	out := oauthJSON{Model: model}
+	for _, p := range plans {
+		out.Plans = append(out.Plans, planJSON(dir, model, p, grants))
+	}
 	return enc.Encode(out)
 }
 
-func scopeNames(ss []connect.Scope) []string {
-	names := make([]string, len(ss))
-	for i, s := range ss {
-		names[i] = s.String()
+// maxMarkdownReasons bounds the calls listed in a table cell.
+const maxMarkdownReasons = 3
+
+// writeScopesMarkdown prints a table per plan: each needed scope, what
+// needs it and whether the app's grants hold it, then the excess ones.
+func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants []*authz.Grant) error {
+	var b strings.Builder
+	for i, p := range plans {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		missing, excess := p.Status(grants)
+		held := slices.ContainsFunc(grants, func(g *authz.Grant) bool { return g.Model == p.Model })
+		fmt.Fprintf(&b, "### %s\n\n| scope | needed by | status |\n|---|---|---|\n", title(p))
+		for _, s := range p.Scopes {
+			var cells []string
+			for k, r := range s.Reasons {
+				if k == maxMarkdownReasons {
+					cells = append(cells, fmt.Sprintf("and %d more", len(s.Reasons)-k))
+					break
+				}
+				cells = append(cells, fmt.Sprintf("%s at %s", mdCode(reasonText(r)), relPos(dir, r.At)))
+			}
+			status := "granted"
+			switch {
+			case !held:
+				status = "–"
+			case slices.Contains(missing, s.Scope):
+				status = "**missing**"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(s.Scope), strings.Join(cells, "<br>"), status)
+		}
+		for _, e := range excess {
+			fmt.Fprintf(&b, "| %s | not needed by the code | **excess** |\n", mdCode(e))
+		}
+		if len(p.Scopes) == 0 && len(excess) == 0 {
+			b.WriteString("| – | no call needs a scope | |\n")
+		}
+		if len(p.Never) > 0 {
+			fmt.Fprintf(&b, "\n%s no scope of this model grants: ", plural(len(p.Never), "call", "calls"))
+			b.WriteString(reasonList(dir, p.Never) + "\n")
+		}
+		if len(p.Unresolved) > 0 {
+			var rs []scopes.Reason
+			for _, u := range p.Unresolved {
+				rs = append(rs, u.Reason)
+			}
+			fmt.Fprintf(&b, "\n%s (the table may be incomplete): %s\n", plural(len(p.Unresolved), "unresolved call", "unresolved calls"), reasonList(dir, rs))
+		}
 	}
-	return names
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func reasonList(dir string, rs []scopes.Reason) string {
+	var parts []string
+	for k, r := range rs {
+		if k == maxMarkdownReasons {
+			parts = append(parts, fmt.Sprintf("and %d more", len(rs)-k))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s at %s", mdCode(r.What), relPos(dir, r.At)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// mdCode renders text as Markdown code, safe in a table cell.
+func mdCode(s string) string {
+	return "`" + strings.NewReplacer("`", "'", "|", "\\|").Replace(s) + "`"
 }
 
 // relPos renders a position with its file relative to dir when inside it.
-func relPos(dir string, p scopes.Position) string {
+func relPos(dir string, p authz.Position) string {
 	if rel, err := filepath.Rel(dir, p.File); err == nil && !strings.HasPrefix(rel, "..") {
 		p.File = filepath.ToSlash(rel)
 	}
@@ -224,8 +417,7 @@ func relPos(dir string, p scopes.Position) string {
 }
 
 // orList renders scopes as "READ, WRITE or DELETE".
-func orList(ss []connect.Scope) string {
-	names := scopeNames(ss)
+func orList(names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}

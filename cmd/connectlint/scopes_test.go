@@ -79,7 +79,7 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatalf("%v:\n%s", err, stdout.String())
 	}
-	if want := []string{"READ", "WRITE", "DELETE", "ADMIN", "ACT_AS_USER", "ACCESS_EMAIL_ADDRESSES"}; !slices.Equal(got.Scopes, want) {
+	if want := []string{"READ", "WRITE", "DELETE", "PROJECT_ADMIN", "ADMIN", "ACT_AS_USER", "ACCESS_EMAIL_ADDRESSES"}; !slices.Equal(got.Scopes, want) {
 		t.Errorf("scopes = %q, want %q", got.Scopes, want)
 	}
 	has := func(scope, pos string) bool {
@@ -187,7 +187,7 @@ func textAt(t *testing.T, dir, pos string) string {
 func TestScopesLibraries(t *testing.T) {
 	dir := testenv.DownloadedModule(t, filepath.Join(repoRoot, "testdata", "libs"))
 	var stdout, stderr bytes.Buffer
-	if code := runScopes([]string{"-C", dir, "-json", "./app"}, &stdout, &stderr); code != exitOK {
+	if code := runScopes([]string{"-C", dir, "-json", "-for", "connect", "./app"}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	var got scopesJSON

@@ -51,9 +51,9 @@ type Operation struct {
 	// OAuthNone tells that the spec lists the operation's OAuth 2.0 scopes
 	// and they are empty: any OAuth 2.0 token may call it. Without it, no
 	// OAuth and OAuthBeta scopes mean the spec does not say.
-	OAuthNone bool
-	Deprecated  bool
-	Status      Status
+	OAuthNone  bool
+	Deprecated bool
+	Status     Status
 	// Replacement is the successor a deprecated or legacy operation's
 	// documentation names: "METHOD /path" when it is an operation of the
 	// table (see ReplacedBy), else the linked page as "title (url)".
@@ -117,6 +117,10 @@ func Sources() []Source { return sources[:] }
 // Operations returns every operation of the table, ordered by product,
 // path and method. The operations are shared: do not modify them.
 func Operations() []*Operation { return index().all }
+
+// ByRoute returns the operation with the given Route ("METHOD /path"), or
+// nil. Facts keep operations by route.
+func ByRoute(route string) *Operation { return byRoute()[route] }
 
 // ReplacedBy returns the table operation named by op.Replacement, or nil
 // when there is none (no replacement, or one outside the table).

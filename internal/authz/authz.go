@@ -164,9 +164,16 @@ func (g *Grant) Verb() string {
 }
 
 // Text renders what the grant holds for messages: "READ, WRITE",
-// "read:jira-work and scopes it cannot resolve", "no scopes".
+// "read:jira-work and scopes connectlint cannot resolve", "no scopes".
+// Scopes are named canonically, each once.
 func (g *Grant) Text() string {
-	names := g.Names()
+	m := ModelOf(g.Model)
+	var names []string
+	for _, n := range g.Names() {
+		if c := m.Canonical(n); !slices.Contains(names, c) {
+			names = append(names, c)
+		}
+	}
 	switch {
 	case len(names) == 0 && g.Partial:
 		return "scopes connectlint cannot resolve"
@@ -182,10 +189,10 @@ func (g *Grant) Text() string {
 type Coverage uint8
 
 const (
-	Unknown  Coverage = iota // the table does not say what the call needs, or the grant is partial
-	Covered                  // the grant holds what the call needs
-	Missing                  // the grant lacks a scope the call needs
-	Never                    // no scope of the model grants the call
+	Unknown Coverage = iota // the table does not say what the call needs, or the grant is partial
+	Covered                 // the grant holds what the call needs
+	Missing                 // the grant lacks a scope the call needs
+	Never                   // no scope of the model grants the call
 )
 
 func (c Coverage) String() string {

@@ -46,10 +46,10 @@ func TestOAuthRequirement(t *testing.T) {
 		method, path string
 		want         ReqKind
 	}{
-		{"GET", "/rest/api/3/serverInfo", NoScope},                                    // empty lists in the spec
+		{"GET", "/rest/api/3/serverInfo", NoScope},                                     // empty lists in the spec
 		{"GET", "https://api.atlassian.com/oauth/token/accessible-resources", NoScope}, // platform
-		{"GET", "/wiki/api/v2/admin-key", Inaccessible},                               // INACCESSIBLE, no OAuth scopes
-		{"PUT", "/rest/atlassian-connect/1/migration/field", NotKnown},                // the spec says nothing
+		{"GET", "/wiki/api/v2/admin-key", Inaccessible},                                // INACCESSIBLE, no OAuth scopes
+		{"PUT", "/rest/atlassian-connect/1/migration/field", NotKnown},                 // the spec says nothing
 	} {
 		if got := m.Requirement(op(t, c.method, c.path)); got.Kind != c.want {
 			t.Errorf("%s %s: %v, want %v", c.method, c.path, got.Kind, c.want)
@@ -152,7 +152,7 @@ func TestClassic(t *testing.T) {
 	for name, classic := range map[string]bool{
 		"read:jira-work": true, "search:confluence": true, "manage:servicedesk-customer": true,
 		"readonly:content.attachment:confluence": true,
-		"read:issue:jira": false, "read:board-scope:jira-software": false, "write:page:confluence": false,
+		"read:issue:jira":                        false, "read:board-scope:jira-software": false, "write:page:confluence": false,
 	} {
 		if Classic(name) != classic || Granular(name) == classic {
 			t.Errorf("%s: Classic %v Granular %v", name, Classic(name), Granular(name))

@@ -21,8 +21,10 @@ package suppress
 
 import (
 	"cmp"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -160,8 +162,10 @@ func stateFor(pkg *types.Package, cfg *config.Config) *pkgState {
 	return st.(*pkgState)
 }
 
-// directives returns the directives of the package's Go file tf, or nil
-// when tf is not one (e.g. the descriptor). Callers hold st.mu.
+// directives returns the directives of the Go file tf, or nil when tf is
+// not a Go file (e.g. the descriptor). A Go file of another package (a
+// finding a main package reports at a call elsewhere) is parsed from disk.
+// Callers hold st.mu.
 func (st *pkgState) directives(pass *analysis.Pass, tf *token.File) *fileDirectives {
 	if fd, ok := st.files[tf]; ok {
 		return fd
@@ -173,8 +177,33 @@ func (st *pkgState) directives(pass *analysis.Pass, tf *token.File) *fileDirecti
 			break
 		}
 	}
+	if fd == nil && strings.HasSuffix(tf.Name(), ".go") {
+		if src, err := os.ReadFile(tf.Name()); err == nil {
+			if f, err := parser.ParseFile(pass.Fset, tf.Name(), src, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+				fd = parseFile(f, pass.Fset.File(f.FileStart), func() ([]byte, error) { return src, nil })
+			}
+		}
+	}
 	st.files[tf] = fd
 	return fd
+}
+
+// MarkUsed marks the directives for the rules on pos's line as used: the
+// finding they suppress is judged by another package's pass (a main
+// package judging a call of this one), so they must not be called unused
+// here.
+func MarkUsed(pass *analysis.Pass, pos token.Pos, rules ...string) {
+	tf := pass.Fset.File(pos)
+	if tf == nil {
+		return
+	}
+	cfg, _ := configFor(pass)
+	st := stateFor(pass.Pkg, cfg)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, rule := range rules {
+		match(st.directives(pass, tf), tf.Line(pos), rule)
+	}
 }
 
 // suppressed reports whether d is suppressed, and records it if so.

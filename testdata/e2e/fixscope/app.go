@@ -1,6 +1,6 @@
-// Package app deletes issues, which needs the DELETE scope its descriptor
+// This app deletes issues, which needs the DELETE scope its descriptor
 // does not declare; connectlint -fix adds it.
-package app
+package main
 
 import (
 	_ "embed"
@@ -27,3 +27,5 @@ func DeleteIssue(client *http.Client, baseURL, key string) error {
 	}
 	return nil
 }
+
+func main() { DeleteIssue(http.DefaultClient, "https://example.atlassian.net", "A-1") }

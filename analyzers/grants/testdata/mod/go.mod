@@ -9,7 +9,7 @@ require (
 )
 
 replace (
-	github.com/craftamap/atlas-gonnect => ../stubs/gonnect
-	github.com/ctreminiom/go-atlassian/v2 => ../stubs/goatlassian
-	golang.org/x/oauth2 => ../stubs/oauth2
+	github.com/craftamap/atlas-gonnect => ../../../../testdata/stubs/gonnect
+	github.com/ctreminiom/go-atlassian/v2 => ../../../../testdata/stubs/goatlassian
+	golang.org/x/oauth2 => ../../../../testdata/stubs/oauth2
 )

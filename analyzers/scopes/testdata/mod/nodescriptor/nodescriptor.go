@@ -1,4 +1,4 @@
-package nodescriptor // want package:"\\) needs READ, DELETE, ACT_AS_USER}$"
+package nodescriptor // want package:"\\) needs READ, DELETE, ACT_AS_USER; 4 deferred}$"
 
 import "net/http"
 

@@ -1,0 +1,181 @@
+package scopes
+
+import (
+	"slices"
+
+	"github.com/connectlint/connectlint/internal/authz"
+)
+
+// A Plan lists the scopes a grant of one model must hold for the
+// program's calls and features, each with what needs it: what the scopes
+// subcommand prints.
+type Plan struct {
+	Model authz.ModelID
+	// Family is "classic" or "granular" for OAuth 2.0 ("" for Connect):
+	// the family asked for. An operation with no scope of that family
+	// (Confluence v2 and Jira Software have only granular ones) is asked
+	// for in the other.
+	Family string
+	Scopes []PlanScope
+	// NoScope are the calls that need no scope; Never the calls no scope
+	// of the model grants.
+	NoScope, Never []Reason
+	// Unresolved are the calls whose operation is not known, or whose
+	// candidate operations need different scopes.
+	Unresolved []Unresolved
+}
+
+// PlanScope is a scope and what needs it.
+type PlanScope struct {
+	Scope   string
+	Reasons []Reason
+}
+
+// Reason is one thing that needs a scope.
+type Reason struct {
+	What string // "GET /rest/api/3/issue/{issueIdOrKey}", "webhook jira:issue_updated"
+	Via  string // how the call is made: "net/http", a wrapper, a library, "descriptor"
+	At   authz.Position
+}
+
+// Unresolved is a call whose needs are not known.
+type Unresolved struct {
+	Reason
+	Candidates int      // operations it may be (0: it matches none)
+	Scopes     []string // the scopes one of which it needs; none when unknown
+}
+
+// viaDescriptor is the Via of reasons that come from the descriptor.
+const viaDescriptor = "descriptor"
+
+// PlanFor works out the plan of model m (and OAuth family "classic" or
+// "granular") for the program's needs.
+func PlanFor(prog *Needs, m authz.Model, family string) *Plan {
+	p := &Plan{Model: m.ID(), Family: family}
+	add := func(scope string, r Reason) {
+		for i := range p.Scopes {
+			if p.Scopes[i].Scope == scope {
+				p.Scopes[i].Reasons = append(p.Scopes[i].Reasons, r)
+				return
+			}
+		}
+		p.Scopes = append(p.Scopes, PlanScope{Scope: scope, Reasons: []Reason{r}})
+	}
+	for i := range prog.Calls {
+		cn := &prog.Calls[i]
+		r := Reason{What: cn.What(), Via: cn.Via, At: cn.At}
+		ops := cn.Ops()
+		var first authz.Requirement
+		var firstAlt, possible []string
+		agree := len(ops) > 0
+		for k, op := range ops {
+			req := m.Requirement(op)
+			alt := familyAlt(m, req, family)
+			for _, s := range alt {
+				if !slices.Contains(possible, s) {
+					possible = append(possible, s)
+				}
+			}
+			if k == 0 {
+				first, firstAlt = req, alt
+			} else if req.Kind != first.Kind || !slices.Equal(alt, firstAlt) {
+				agree = false
+			}
+		}
+		switch {
+		case !agree || first.Kind == authz.NotKnown:
+			u := Unresolved{Reason: Reason{What: cn.Request, Via: cn.Via, At: cn.At}, Candidates: len(ops)}
+			if agree {
+				u.Candidates = 0 // the table does not say what it needs
+			} else {
+				u.Scopes = possible
+				sortScopes(m, u.Scopes)
+			}
+			p.Unresolved = append(p.Unresolved, u)
+		case first.Kind == authz.NoScope:
+			p.NoScope = append(p.NoScope, r)
+		case first.Kind == authz.Inaccessible:
+			p.Never = append(p.Never, r)
+		default:
+			for _, s := range firstAlt {
+				add(s, r)
+			}
+		}
+	}
+	for _, f := range prog.Features {
+		if f.Model == m.ID() {
+			via := ""
+			if f.Model == authz.Connect && f.Scope == "READ" {
+				via = viaDescriptor
+			}
+			add(m.Canonical(f.Scope), Reason{What: f.What, Via: via, At: f.At})
+		}
+	}
+	names := make([]string, len(p.Scopes))
+	for i, s := range p.Scopes {
+		names[i] = s.Scope
+	}
+	sortScopes(m, names)
+	slices.SortFunc(p.Scopes, func(a, b PlanScope) int {
+		return slices.Index(names, a.Scope) - slices.Index(names, b.Scope)
+	})
+	return p
+}
+
+// familyAlt is the alternative of req in the family asked for, else the
+// other one (Connect has one).
+func familyAlt(m authz.Model, req authz.Requirement, family string) []string {
+	if req.Kind != authz.NeedsScopes {
+		return nil
+	}
+	for _, alt := range req.Alternatives {
+		if family == "" || len(alt) > 0 && authz.Classic(alt[0]) == (family == "classic") {
+			return alt
+		}
+	}
+	return req.Alternatives[0]
+}
+
+// Names returns the plan's scopes.
+func (p *Plan) Names() []string {
+	out := make([]string, len(p.Scopes))
+	for i, s := range p.Scopes {
+		out[i] = s.Scope
+	}
+	return out
+}
+
+// Status says, for a scope of the plan, whether the grants of the model
+// hold it ("granted") or not ("missing"), and lists the grants' scopes
+// the plan does not need ("excess"; only scopes connectlint can judge).
+func (p *Plan) Status(grants []*authz.Grant) (missing, excess []string) {
+	m := authz.ModelOf(p.Model)
+	var granted []string
+	var entries []string
+	partial := false
+	for _, g := range grants {
+		if g.Model != p.Model {
+			continue
+		}
+		partial = partial || g.Partial
+		granted = append(granted, g.Granted()...)
+		for _, e := range g.Scopes {
+			entries = append(entries, m.Canonical(e.Name))
+		}
+	}
+	for _, s := range p.Names() {
+		if !slices.ContainsFunc(granted, func(g string) bool { return m.Implies(g, s) }) {
+			missing = append(missing, s)
+		}
+	}
+	if partial || len(p.Unresolved) > 0 {
+		return missing, nil // cannot tell what is excess
+	}
+	for _, e := range entries {
+		if m.Judged(e) && !slices.Contains(excess, e) &&
+			!slices.ContainsFunc(p.Names(), func(s string) bool { return m.Implies(s, e) }) {
+			excess = append(excess, e)
+		}
+	}
+	return missing, excess
+}
