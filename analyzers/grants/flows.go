@@ -1,6 +1,7 @@
 package grants
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -240,3 +241,106 @@ func (s span) Pos() token.Pos { return s.pos }
 func (s span) End() token.Pos { return s.end }
 
 var _ analysis.Range = span{}
+
+// findSiteSetups finds client-library setups that pair an OAuth 2.0 token
+// with an Atlassian site URL: go-atlassian's New(client, site,
+// WithOAuth(...)) or New over an oauth2 client, go-jira's NewClient over
+// an oauth2 client, with a site written as https://x.atlassian.net or
+// taken from an accessible resource's URL (go-atlassian's own OAuth example
+// does). Atlassian accepts OAuth 2.0 tokens only through
+// https://api.atlassian.com/ex/{product}/{cloudId}.
+func (c *checker) findSiteSetups() {
+	c.inspect(func(n ast.Node, _ []ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := calledFunc(c.pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+			return true
+		}
+		path := fn.Pkg().Path()
+		library := strings.Contains(path, "go-atlassian") || strings.Contains(path, "go-jira")
+		if !library || fn.Name() != "New" && fn.Name() != "NewClient" {
+			return true
+		}
+		oauth, site := false, ""
+		for _, a := range call.Args {
+			if c.oauthClient(a, 0) || c.oauthOption(a) {
+				oauth = true
+			}
+			if s := c.siteURL(a, 0); s != "" {
+				site = s
+			}
+		}
+		if oauth && site != "" {
+			c.siteSetups = append(c.siteSetups, Use{
+				What: fmt.Sprintf("%s.%s pairs an OAuth 2.0 token with the site URL %s", fn.Pkg().Name(), fn.Name(), site),
+				At:   position(c.pass.Fset, call.Pos()),
+			})
+		}
+		return true
+	})
+}
+
+// oauthClient reports whether e is an *http.Client from golang.org/x/oauth2.
+func (c *checker) oauthClient(e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		switch c.r.funcName(e) {
+		case oauth2Pkg + ".Config.Client", oauth2Pkg + ".NewClient":
+			return true
+		}
+	case *ast.Ident:
+		if v, ok := c.r.object(e).(*types.Var); ok {
+			if defs := c.r.defs[v]; len(defs) == 1 {
+				return c.oauthClient(defs[0], depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// oauthOption reports whether e is go-atlassian's WithOAuth option.
+func (c *checker) oauthOption(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := calledFunc(c.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && strings.Contains(fn.Pkg().Path(), "go-atlassian") && strings.HasPrefix(fn.Name(), "WithOAuth")
+}
+
+// siteURL returns e's text when e is an Atlassian site URL: a constant
+// https://x.atlassian.net, or the URL of go-atlassian's accessible
+// resource (the site a token may access: its URL is the site's, not the
+// gateway's).
+func (c *checker) siteURL(e ast.Expr, depth int) string {
+	if depth > 4 {
+		return ""
+	}
+	if s := c.r.constString(e); s != "" {
+		if u, err := url.Parse(s); err == nil && strings.HasSuffix(strings.ToLower(u.Hostname()), ".atlassian.net") {
+			return s
+		}
+		return ""
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		if e.Sel.Name == "URL" {
+			if t := c.pass.TypesInfo.TypeOf(e.X); t != nil && strings.Contains(types.TypeString(t, nil), "go-atlassian") && strings.HasSuffix(types.TypeString(t, nil), "AccessibleResource") {
+				return types.ExprString(e) + " (an accessible resource's site URL)"
+			}
+		}
+	case *ast.Ident:
+		if v, ok := c.r.object(e).(*types.Var); ok {
+			if defs := c.r.defs[v]; len(defs) == 1 {
+				return c.siteURL(defs[0], depth+1)
+			}
+		}
+	}
+	return ""
+}

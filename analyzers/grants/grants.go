@@ -33,6 +33,10 @@ type Result struct {
 	// Visible is what this package and every package it imports
 	// (transitively) declare: in a main package, the whole program.
 	Visible *Declared
+	// SiteSetups are client-library setups of this package that send an
+	// OAuth 2.0 token to a site URL, for the scopes analyzer's
+	// oauth-site-url.
+	SiteSetups []Use
 }
 
 // Declared is what one package (or, merged, a program) declares about
@@ -133,6 +137,8 @@ func run(pass *analysis.Pass) (any, error) {
 		c.findGoAtlassian()
 		c.findActAsUser()
 		c.findRefresh()
+		c.findSiteSetups()
+		res.SiteSetups = c.siteSetups
 		own.sort()
 		if !own.empty() {
 			pass.ExportPackageFact(own)
@@ -189,10 +195,11 @@ func appCode(pass *analysis.Pass) bool {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	r    *resolver
-	own  *Declared
-	app  bool
+	pass       *analysis.Pass
+	r          *resolver
+	own        *Declared
+	app        bool
+	siteSetups []Use
 }
 
 const oauth2Pkg = "golang.org/x/oauth2"

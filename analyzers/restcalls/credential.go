@@ -18,6 +18,7 @@ var (
 	connectJWT  = authz.Credential{Model: authz.Connect, What: "a Connect JWT"}
 	oauthClient = authz.Credential{Model: authz.OAuth, What: "an OAuth 2.0 client"}
 	bearerToken = authz.Credential{What: "a bearer token"}
+	oauthToken  = authz.Credential{Model: authz.OAuth, What: "an OAuth 2.0 access token"}
 	basicAuth   = authz.Credential{What: "basic auth"}
 )
 
@@ -79,6 +80,9 @@ func (f *funcState) authorizationSet(use ssa.Instruction, header ssa.Value) auth
 	k, ok := call.Call.Args[1].(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String || !strings.EqualFold(constant.StringVal(k.Value), "Authorization") {
 		return authz.Credential{}
+	}
+	if fromOAuthToken(call.Call.Args[2], 0) {
+		return oauthToken
 	}
 	for _, p := range f.ev.String(call.Call.Args[2]) {
 		if len(p) == 0 || p[0].Wild {
@@ -176,4 +180,61 @@ func tokenSourceKey(v ssa.Value, depth int) string {
 		return tokenSourceKey(x.X, depth+1)
 	}
 	return ""
+}
+
+// fromOAuthToken reports whether a header value is built from the
+// AccessToken of an OAuth 2.0 token (golang.org/x/oauth2's Token,
+// go-atlassian's OAuth2Token): "Bearer " + tok.AccessToken.
+func fromOAuthToken(v ssa.Value, depth int) bool {
+	if depth > 6 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		return fromOAuthToken(x.X, depth+1) || fromOAuthToken(x.Y, depth+1)
+	case *ssa.Call:
+		if fn := x.Call.StaticCallee(); fn != nil && strpat.FuncName(fn) == "fmt.Sprintf" {
+			for _, a := range x.Call.Args[1:] {
+				if fromOAuthToken(a, depth+1) {
+					return true
+				}
+			}
+		}
+	case *ssa.Slice: // Sprintf's variadic arguments
+		if a, ok := x.X.(*ssa.Alloc); ok {
+			for _, r := range *a.Referrers() {
+				if ia, ok := r.(*ssa.IndexAddr); ok {
+					for _, rr := range *ia.Referrers() {
+						if st, ok := rr.(*ssa.Store); ok && fromOAuthToken(st.Val, depth+1) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	case *ssa.MakeInterface:
+		return fromOAuthToken(x.X, depth+1)
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return isAccessToken(fa.X.Type(), fa.Field)
+		}
+	case *ssa.Field:
+		return isAccessToken(types.NewPointer(x.X.Type()), x.Field)
+	}
+	return false
+}
+
+// isAccessToken reports whether field i of the struct ptr points to is an
+// OAuth 2.0 token's AccessToken.
+func isAccessToken(ptr types.Type, i int) bool {
+	p, ok := ptr.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || st.Field(i).Name() != "AccessToken" {
+		return false
+	}
+	return gotypes.IsNamed(p.Elem(), "golang.org/x/oauth2", "Token") ||
+		strings.Contains(types.TypeString(p.Elem(), nil), "go-atlassian") && strings.HasSuffix(types.TypeString(p.Elem(), nil), "OAuth2Token")
 }

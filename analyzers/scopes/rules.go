@@ -138,9 +138,38 @@ _test.go files are not checked.`,
 		Good: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search/jql?jql="+url.QueryEscape(jql), nil)`,
 		Lang: "go",
 	}
+
+	ruleOAuthSite = &rules.Rule{
+		ID:       "oauth-site-url",
+		Analyzer: "scopes",
+		Title:    "an OAuth 2.0 token sent to an Atlassian site URL instead of api.atlassian.com",
+		Severity: rules.Error,
+		Since:    "v0.2.0",
+		Doc: `Atlassian accepts OAuth 2.0 (3LO) access tokens, and scoped API tokens,
+only through the API gateway: https://api.atlassian.com/ex/jira/{cloudId}/...
+and https://api.atlassian.com/ex/confluence/{cloudId}/... A request that
+carries such a token to the site's own URL (https://your-site.atlassian.net)
+fails with 401 Unauthorized. The cloud ID comes from
+GET https://api.atlassian.com/oauth/token/accessible-resources, which lists
+the sites the token may access ("Make calls to the API using the cloudid":
+https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/).
+
+Reported at a request sent to a literal *.atlassian.net URL with a client
+made by golang.org/x/oauth2 (Config.Client, NewClient) or with an
+Authorization header built from an OAuth 2.0 token's AccessToken, and at a
+client-library setup that pairs OAuth with a site URL: go-atlassian's New
+with WithOAuth or an oauth2 client and a site written as
+https://x.atlassian.net or taken from an accessible resource's URL (the
+site's own address), go-jira's NewClient over an oauth2 client.`,
+		Bad: `resources, _ := client.OAuth.GetAccessibleResources(ctx, token.AccessToken)
+jc, _ := v3.New(http.DefaultClient, resources[0].URL, v3.WithOAuth(cfg))`,
+		Good: `resources, _ := client.OAuth.GetAccessibleResources(ctx, token.AccessToken)
+jc, _ := v3.New(http.DefaultClient, "https://api.atlassian.com/ex/jira/"+resources[0].ID, v3.WithOAuth(cfg))`,
+		Lang: "go",
+	}
 )
 
 func init() {
-	rules.Register(ruleMissing, ruleExcess, ruleUnresolved, ruleInaccessible, ruleDeprecated)
+	rules.Register(ruleMissing, ruleExcess, ruleUnresolved, ruleInaccessible, ruleDeprecated, ruleOAuthSite)
 	Analyzer.Doc = rules.AnalyzerDoc("scopes", summary)
 }

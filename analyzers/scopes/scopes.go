@@ -100,8 +100,13 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		cn := c.callNeed(call)
+		c.checkSiteURL(call)
 		c.checkCall(call, &cn)
 		own.Calls = append(own.Calls, cn)
+	}
+	for _, u := range declared.SiteSetups {
+		pos := posmap.Pos(pass.Fset, u.At)
+		ruleOAuthSite.Reportf(pass, posRange{pos, pos}, "%s: Atlassian accepts OAuth 2.0 tokens only through https://api.atlassian.com/ex/{product}/{cloudId}, so its calls fail with 401", u.What)
 	}
 	own.Features = append(own.Features, c.features(declared.Own)...)
 	if appCode(pass) && !own.empty() {
@@ -198,6 +203,24 @@ func (c *checker) callNeed(call *restcalls.Call) CallNeed {
 		}
 	}
 	return cn
+}
+
+// checkSiteURL reports a request that carries an OAuth 2.0 token to an
+// Atlassian site URL.
+func (c *checker) checkSiteURL(call *restcalls.Call) {
+	if call.Auth.Model != authz.OAuth || call.Match.Host != apispec.HostSite {
+		return
+	}
+	ruleOAuthSite.Reportf(c.pass, callRange(call),
+		"%s %s carries %s to a site URL: Atlassian accepts OAuth 2.0 tokens only through https://api.atlassian.com/ex/{product}/{cloudId}, so the call fails with 401",
+		requestMethod(call), call.URL.String(), call.Auth.What)
+}
+
+func requestMethod(call *restcalls.Call) string {
+	if call.Method == "" {
+		return "a request to"
+	}
+	return call.Method
 }
 
 // checkCall reports the per-call rules a package can decide, and marks the

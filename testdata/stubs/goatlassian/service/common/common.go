@@ -11,3 +11,11 @@ type OAuth2Config struct {
 type OAuth2Service interface {
 	GetAuthorizationURL(scopes []string, state string) (*url.URL, error)
 }
+
+type OAuth2Token struct {
+	AccessToken, RefreshToken string
+}
+
+type AccessibleResource struct {
+	ID, URL, Name string
+}
