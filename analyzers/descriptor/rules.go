@@ -58,7 +58,7 @@ constraint comes from.`,
 	ruleUnknownScope = &rules.Rule{
 		ID:       "unknown-scope",
 		Analyzer: "descriptor",
-		Title:    "a declared scope is not a Connect scope",
+		Title:    "a declared scope is not a scope of its model",
 		Severity: rules.Error,
 		Since:    since,
 		Doc: `The "scopes" array may hold only NONE, READ, WRITE, DELETE, PROJECT_ADMIN,
@@ -67,7 +67,14 @@ upper or all lower case. Atlassian rejects a descriptor with any other value,
 and OAuth 2.0 scopes such as read:jira-work do not belong here.
 
 Reported once per bad element, with this rule rather than descriptor-invalid,
-and with the nearest valid scope when the value looks like a typo.`,
+and with the nearest valid scope when the value looks like a typo.
+
+The same rule checks the scopes an OAuth 2.0 grant in the Go code asks for
+(an oauth2.Config's Scopes, a scope parameter): a misspelt scope
+("read:jira-works"; did you mean read:jira-work?) and a Connect scope
+written where an OAuth 2.0 one belongs. A name far from every scope
+connectlint knows is left alone: it may belong to a product connectlint
+does not cover.`,
 		Bad:  `"scopes": ["READ", "Write", "READ_ONLY", "read:jira-work"]`,
 		Good: `"scopes": ["READ", "WRITE"]`,
 		Lang: "json",

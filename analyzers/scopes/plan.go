@@ -145,23 +145,45 @@ func (p *Plan) Names() []string {
 	return out
 }
 
-// Status says, for a scope of the plan, whether the grants of the model
-// hold it ("granted") or not ("missing"), and lists the grants' scopes
-// the plan does not need ("excess"; only scopes connectlint can judge).
-func (p *Plan) Status(grants []*authz.Grant) (missing, excess []string) {
-	m := authz.ModelOf(p.Model)
-	var granted []string
-	var entries []string
-	partial := false
+// Holders are the grants a plan is compared with: the grants of its model,
+// and for OAuth 2.0 those that use its family (a grant that holds a classic
+// scope, or none, uses the classic family).
+func (p *Plan) Holders(grants []*authz.Grant) []*authz.Grant {
+	var out []*authz.Grant
 	for _, g := range grants {
 		if g.Model != p.Model {
 			continue
 		}
+		if p.Model == authz.OAuth {
+			names := g.Names()
+			classic := len(names) == 0 || slices.ContainsFunc(names, authz.Classic)
+			if classic != (p.Family == "classic") {
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// Status compares the plan with its holders (see Holders): the needed
+// scopes they lack, and the scopes they hold that the plan does not need
+// (only scopes connectlint can judge, and none when a holder is partial
+// or a call is unresolved).
+func (p *Plan) Status(grants []*authz.Grant) (missing, excess []string) {
+	m := authz.ModelOf(p.Model)
+	holders := p.Holders(grants)
+	var granted, entries []string
+	partial := false
+	for _, g := range holders {
 		partial = partial || g.Partial
 		granted = append(granted, g.Granted()...)
 		for _, e := range g.Scopes {
 			entries = append(entries, m.Canonical(e.Name))
 		}
+	}
+	if len(holders) == 0 {
+		return nil, nil
 	}
 	for _, s := range p.Names() {
 		if !slices.ContainsFunc(granted, func(g string) bool { return m.Implies(g, s) }) {

@@ -9,25 +9,51 @@ var (
 	ruleMissing = &rules.Rule{
 		ID:       "missing-scope",
 		Analyzer: "scopes",
-		Title:    "a REST call needs a scope the app descriptor does not declare",
+		Title:    "a REST call needs a scope the app is not granted",
 		Severity: rules.Error,
 		Since:    since,
-		Doc: `A Connect app can call an Atlassian REST operation only with a scope that
-grants it: the operation's x-atlassian-connect-scope in Atlassian's API
-specification, or a scope implying it (WRITE implies READ; DELETE implies
-WRITE; PROJECT_ADMIN and SPACE_ADMIN imply DELETE; ADMIN implies both). A
-call the declared scopes do not grant answers 403 Forbidden at run time.
+		Doc: `An app can call an Atlassian REST operation only with a scope that grants
+it; a call the granted scopes do not cover answers 403 Forbidden at run
+time. connectlint knows every operation's scopes from Atlassian's API
+specification and checks them against the app's grants:
+
+- Connect: the descriptor's "scopes" (x-atlassian-connect-scope: READ,
+  WRITE, DELETE, PROJECT_ADMIN, SPACE_ADMIN, ADMIN, ACT_AS_USER,
+  ACCESS_EMAIL_ADDRESSES, and the scopes they imply: WRITE implies READ,
+  DELETE implies WRITE, PROJECT_ADMIN and SPACE_ADMIN imply DELETE, ADMIN
+  implies both).
+- OAuth 2.0 (3LO): the Scopes of a golang.org/x/oauth2.Config whose endpoint
+  is auth.atlassian.com, an oauth2.SetAuthURLParam("scope", ...), a
+  hand-built https://auth.atlassian.com/authorize URL, or go-atlassian's
+  GetAuthorizationURL. Each operation lists a classic scope set
+  (read:jira-work) and a granular one (read:issue:jira, ...): the call is
+  covered when the grant holds every scope of either set. Atlassian's
+  developer advocate puts it as "Either use a simple, single scope: Classic:
+  read:jira-work; Or use the newer and more fine-grained scopes: Granular:
+  ..." (https://community.developer.atlassian.com/t/jira-cloud-rest-api-integration-through-oauth-2-3lo/72063),
+  and the scopes page recommends classic scopes
+  (https://developer.atlassian.com/cloud/jira/platform/scopes-for-oauth-2-3LO-and-forge-apps/).
+  The missing scopes are suggested in the family the grant already uses.
+
+Which grant judges a call: the one its credential shows (a Connect JWT
+header, a client from an oauth2.Config, a token's AccessToken), else the
+model its URL takes (api.atlassian.com only OAuth 2.0 tokens, a
+*.atlassian.net site URL no OAuth 2.0 token), else any grant: the call is
+then covered when any grant covers it. Acting as a user with the JWT bearer
+grant (at the token exchange, or at the app's call of a library function
+that makes it, such as a framework's AsUser) needs ACT_AS_USER.
 
 Reported at the call site (for wrappers and client libraries, the outermost
-call in the app's code) when an atlassian-connect.json was found. When the
-code leaves several operations possible (an unknown method, a wildcard in
-the path), the least scope among them is asked for, and nothing is reported
-if any of them is granted. ACT_AS_USER and ACCESS_EMAIL_ADDRESSES are
-implied by no other scope.
-
-With -fix, the least scope each such call needs is added to the
-descriptor's "scopes" array (or the array is added), for all the calls of a
-package at once. Calls in _test.go files are not checked.`,
+call in the app's code). When the code leaves several operations possible
+(an unknown method, a wildcard in the path), the least any of them needs is
+asked for, and nothing is reported if any of them is granted. A call in a
+package that cannot see every grant that may cover it (an OAuth 2.0 client
+declared in a package it does not import) is judged by the program's main
+package, which reports it at the call; a module without a main package gets
+no finding for such calls. With -fix, the scopes each lacking grant misses
+are added to the descriptor's "scopes" array (or the array is added), or to
+the Go Scopes literal, for all the calls a package reports at once. Calls
+in _test.go files are not checked.`,
 		Bad: `// atlassian-connect.json: "scopes": ["READ", "WRITE"]
 req, _ := http.NewRequest(http.MethodDelete, base+"/rest/api/3/issue/"+key, nil)
 resp, err := client.Do(req)`,
@@ -40,12 +66,24 @@ resp, err := client.Do(req)`,
 	ruleExcess = &rules.Rule{
 		ID:       "excess-scope",
 		Analyzer: "scopes",
-		Title:    "the app descriptor declares a scope broader than the code needs",
+		Title:    "the app is granted a scope broader than the code needs",
 		Severity: rules.Warning,
 		Since:    since,
 		Doc: `Declare the least scopes the app needs: each scope is shown to the
-administrator who installs the app, and a broader one (ADMIN for an app that
-only deletes issues) widens what a leaked shared secret can do.
+administrator who installs the app (or to the user who authorizes an OAuth
+2.0 app), and a broader one (ADMIN for an app that only deletes issues)
+widens what a leaked shared secret or token can do.
+
+Each grant is judged by the calls it may authorize (see missing-scope): the
+descriptor's scopes by the Connect calls, an OAuth 2.0 client's by its own
+calls. For OAuth 2.0, a scope is needed when a call needs it in the set
+(classic or granular) the grant covers it with; offline_access is needed
+only when the code refreshes a token (an oauth2 TokenSource or
+Config.Client over a stored token, go-atlassian's token renewal, a
+refresh_token request); scopes whose use Go code does not show
+(storage:app, read:account, ...) are never reported, and neither is any
+scope of a grant connectlint cannot read entirely. ACT_AS_USER is needed
+when the app uses the JWT bearer grant.
 
 The needs are those of the whole program: every Atlassian call in the main
 package and in every package of the app it imports (through package facts),
@@ -80,7 +118,7 @@ excess-scope, path atlassian-connect.json).
 	ruleUnresolved = &rules.Rule{
 		ID:       "unresolved-calls",
 		Analyzer: "scopes",
-		Title:    "a declared scope may be excess, but some Atlassian calls could not be resolved",
+		Title:    "a granted scope may be excess, but some Atlassian calls could not be resolved",
 		Severity: rules.Note,
 		Since:    since,
 		Doc: `excess-scope needs to know what every Atlassian call of the program needs.
@@ -104,16 +142,18 @@ req, _ := http.NewRequest(r.FormValue("method"), base+r.FormValue("path"), nil)`
 	ruleInaccessible = &rules.Rule{
 		ID:       "inaccessible-endpoint",
 		Analyzer: "scopes",
-		Title:    "a REST operation no Connect app can call",
+		Title:    "a REST operation the app's model cannot call",
 		Severity: rules.Error,
 		Since:    since,
 		Doc: `Atlassian marks some operations INACCESSIBLE to Connect apps: no scope
-grants them, so the call always fails with the app's JWT. Use another
-operation, an OAuth 2.0 (3LO) or Forge app, or leave the task to the user.
+grants them, so the call always fails with the app's JWT. Some operations
+list no OAuth 2.0 scope either ("Apps can't access this REST resource"):
+no OAuth 2.0 app can call them. Use another operation, another kind of app,
+or leave the task to the user.
 
-Reported when every operation the call may be is INACCESSIBLE and an app
-descriptor was found (the check is about Connect apps). Calls in _test.go
-files are not checked.`,
+Reported when every operation the call may be is out of reach of every
+grant that may authorize the call (see missing-scope for which grants
+those are). Calls in _test.go files are not checked.`,
 		Bad: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/applicationrole", nil)`,
 		Good: `// Connect apps read what they need from operations their scopes grant,
 // e.g. the user's permissions:

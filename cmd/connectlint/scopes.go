@@ -349,8 +349,17 @@ func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants [
 			b.WriteString("\n")
 		}
 		missing, excess := p.Status(grants)
-		held := slices.ContainsFunc(grants, func(g *authz.Grant) bool { return g.Model == p.Model })
-		fmt.Fprintf(&b, "### %s\n\n| scope | needed by | status |\n|---|---|---|\n", title(p))
+		holders := p.Holders(grants)
+		held := len(holders) > 0
+		fmt.Fprintf(&b, "### %s\n\n", title(p))
+		if held {
+			var names []string
+			for _, g := range holders {
+				names = append(names, g.Describe())
+			}
+			fmt.Fprintf(&b, "Compared with %s.\n\n", strings.Join(names, " and "))
+		}
+		b.WriteString("| scope | needed by | status |\n|---|---|---|\n")
 		for _, s := range p.Scopes {
 			var cells []string
 			for k, r := range s.Reasons {

@@ -117,6 +117,75 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 	}
 }
 
+// TestScopesOAuth runs the subcommand for an OAuth 2.0 (3LO) app: the
+// classic and granular plans, compared with the app's oauth2.Config.
+func TestScopesOAuth(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join(repoRoot, "analyzers", "scopes", "testdata", "mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) string {
+		var stdout, stderr bytes.Buffer
+		if code := runScopes(append([]string{"-C", dir}, args...), &stdout, &stderr); code != exitOK {
+			t.Fatalf("scopes %q: exit %d, stderr:\n%s", args, code, stderr.String())
+		}
+		return stdout.String()
+	}
+	// The app declares an OAuth 2.0 grant and no descriptor: oauth is the
+	// default model.
+	var got oauthJSON
+	if err := json.Unmarshal([]byte(run("-format", "json", "./oauthapp")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Model != "oauth" || len(got.Plans) != 2 || got.Plans[0].Family != "classic" || got.Plans[1].Family != "granular" {
+		t.Fatalf("model %q, plans %+v", got.Model, got.Plans)
+	}
+	classic := got.Plans[0]
+	for _, c := range []struct {
+		name      string
+		got, want []string
+	}{
+		{"classic scopes", classic.Scopes, []string{"offline_access", "read:jira-work", "read:me", "write:jira-work"}},
+		{"classic missing", classic.Missing, []string{"read:me", "write:jira-work"}},
+		{"classic excess", classic.Excess, []string{"manage:jira-project"}},
+		{"granular missing (the grant uses classic scopes)", got.Plans[1].Missing, []string{}},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	if !slices.ContainsFunc(got.Plans[1].Scopes, func(s string) bool { return s == "write:comment:jira" }) {
+		t.Errorf("the granular plan lacks the comment's write:comment:jira: %q", got.Plans[1].Scopes)
+	}
+	if !slices.ContainsFunc(classic.Reasons, func(r reasonJSON) bool { return r.Scope == "INACCESSIBLE" && r.Pos == "oauthapp/main.go:31:2" }) {
+		t.Errorf("the admin-key call is not listed as inaccessible: %+v", classic.Reasons)
+	}
+	md := run("-format", "markdown", "-for", "oauth", "./oauthapp")
+	for _, want := range []string{
+		"### OAuth 2.0, classic scopes",
+		"Compared with the oauth2.Config at main.go:13.",
+		"| `write:jira-work` | `POST /rest/api/3/issue/{issueIdOrKey}/comment` at oauthapp/main.go:29:12 | **missing** |",
+		"| `manage:jira-project` | not needed by the code | **excess** |",
+		"| `read:jira-work` | `GET /rest/api/3/issue/{issueIdOrKey}` at oauthapp/main.go:28:2 | granted |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	text := run("-for", "oauth", "./oauthapp")
+	if !strings.HasPrefix(text, "OAuth 2.0, classic scopes:\n[\"offline_access\", \"read:jira-work\", \"read:me\", \"write:jira-work\"]\n") {
+		t.Errorf("text output starts:\n%s", text)
+	}
+	// -for connect on the same app lists the Connect scopes its calls need.
+	var conn scopesJSON
+	if err := json.Unmarshal([]byte(run("-format", "json", "-for", "connect", "./oauthapp")), &conn); err != nil {
+		t.Fatal(err)
+	}
+	if conn.Model != "connect" || !slices.Equal(conn.Scopes, []string{"READ", "WRITE"}) {
+		t.Errorf("connect plan %q %q", conn.Model, conn.Scopes)
+	}
+}
+
 func TestScopesUsage(t *testing.T) {
 	tests := []struct {
 		args []string
@@ -127,6 +196,8 @@ func TestScopesUsage(t *testing.T) {
 		{[]string{"-nosuchflag"}, exitFailure, "flag provided but not defined"},
 		{[]string{"-descriptor", "no/such/atlassian-connect.json"}, exitFailure, "-descriptor:"},
 		{[]string{"-C", "no/such/dir"}, exitFailure, "connectlint scopes:"},
+		{[]string{"-for", "forge-ish"}, exitFailure, "-for \"forge-ish\": want connect or oauth"},
+		{[]string{"-format", "yaml"}, exitFailure, "-format \"yaml\": want text, json or markdown"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
