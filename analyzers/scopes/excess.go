@@ -156,9 +156,14 @@ func (c *checker) excessOf(g *authz.Grant, prog *Needs) {
 		// from the browser (AP.request), which connectlint does not see.
 		return
 	}
+	// offline_access is needed only to keep a refreshing client working
+	// past the first token's expiry: named only when granted.
+	shown := slices.DeleteFunc(slices.Clone(gn.need), func(s string) bool {
+		return g.Model == authz.OAuth && s == authz.OfflineAccess && !g.Has(s)
+	})
 	needText := "the code needs no scope"
-	if len(gn.need) > 0 {
-		needText = "the code needs " + strings.Join(gn.need, ", ")
+	if len(shown) > 0 {
+		needText = "the code needs " + strings.Join(shown, ", ")
 	}
 	if maybe := mayNeedBeyond(m, gn); len(maybe) > 0 {
 		needText += fmt.Sprintf(" and may need %s (%d unresolved %s)",

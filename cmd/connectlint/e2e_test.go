@@ -638,9 +638,9 @@ func TestE2EColor(t *testing.T) {
 }
 
 // TestE2EGoTool follows the README's go tool recipe in a copy of the demo
-// app: connectlint added as a tool of the app's module (a replace points
-// at this work tree instead of a published version), then run with
-// go tool and as go vet's -vettool via go tool -n.
+// app and of the OAuth 2.0 fixture: connectlint added as a tool of the
+// app's module (a replace points at this work tree instead of a published
+// version), then run with go tool and as go vet's -vettool via go tool -n.
 func TestE2EGoTool(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds connectlint inside another module; skipped in -short mode")
@@ -652,41 +652,93 @@ func TestE2EGoTool(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(absFixture(t, "demo"))); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"demo", "oauth"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(absFixture(t, name))); err != nil {
+				t.Fatal(err)
+			}
+			want := connectlint(t, "", "-C", absFixture(t, name), "./...")
+			goCmd := func(args ...string) result {
+				t.Helper()
+				return command(t, dir, "go", args...)
+			}
+			edit := []string{"mod", "edit", "-replace=github.com/connectlint/connectlint=" + root,
+				"-tool=github.com/connectlint/connectlint/cmd/connectlint"}
+			if name == "oauth" { // its stub dependency, by a path relative to the fixture
+				edit = append(edit, "-replace=golang.org/x/oauth2="+filepath.Join(root, "testdata", "stubs", "oauth2"))
+			}
+			if res := goCmd(edit...); res.code != 0 {
+				t.Fatalf("go mod edit: %s", res.stderr)
+			}
+			if res := goCmd("mod", "tidy"); res.code != 0 {
+				t.Skipf("go mod tidy cannot resolve connectlint's dependencies here (offline?):\n%s", res.stderr)
+			}
+			tool := goCmd("tool", "connectlint", "./...")
+			if tool.stdout != want.stdout || tool.code != want.code {
+				t.Errorf("go tool connectlint ./...: exit %d\n%s%s\nwant exit %d:\n%s", tool.code, tool.stdout, tool.stderr, want.code, want.stdout)
+			}
+			path := strings.TrimSpace(goCmd("tool", "-n", "connectlint").stdout)
+			if path == "" {
+				t.Fatal("go tool -n connectlint printed nothing")
+			}
+			vet := goCmd("vet", "-vettool="+path, "./...")
+			first, _, _ := strings.Cut(want.stdout, ":")
+			if (vet.code != 0) != (want.stdout != "") || want.stdout != "" && !strings.Contains(vet.stderr, first+":") {
+				t.Errorf("go vet -vettool=$(go tool -n connectlint): exit %d\n%s", vet.code, vet.stderr)
+			}
+		})
 	}
-	goCmd := func(args ...string) result {
-		t.Helper()
-		return command(t, dir, "go", args...)
+}
+
+// TestE2EOAuth runs an OAuth 2.0 (3LO) app whose calls live in another
+// package than its grant, standalone and through go vet: the main package
+// judges those calls and reports at them, a directive beside one
+// suppresses it, and -fix adds the missing scopes to the Scopes literal.
+func TestE2EOAuth(t *testing.T) {
+	dir := absFixture(t, "oauth")
+	text := connectlint(t, "", "-C", dir, "-show-suppressed", "./...")
+	golden(t, "oauth.txt", text.stdout)
+	js := connectlint(t, "", "-C", dir, "-format", "json", "./...")
+	report := parseJSONReport(t, js.stdout)
+	checkPositions(t, dir, report.Findings)
+	var standalone []string
+	for _, f := range report.Findings {
+		if !f.Suppressed {
+			standalone = append(standalone, fmt.Sprintf("%s:%d:%d: %s [%s]", f.File, f.Line, f.Column, f.Message, f.Rule))
+		}
 	}
-	if res := goCmd("mod", "edit", "-replace=github.com/connectlint/connectlint="+root,
-		"-tool=github.com/connectlint/connectlint/cmd/connectlint"); res.code != 0 {
-		t.Fatalf("go mod edit: %s", res.stderr)
-	}
-	if res := goCmd("mod", "tidy"); res.code != 0 {
-		t.Skipf("go mod tidy cannot resolve connectlint's dependencies here (offline?):\n%s", res.stderr)
+	wantExit(t, js, len(standalone))
+	slices.Sort(standalone)
+	vet, vetRes := runVet(t, dir)
+	if !slices.Equal(vet, standalone) {
+		t.Errorf("go vet and standalone disagree\ngo vet:\n%s\nstandalone:\n%s\ngo vet stderr:\n%s",
+			strings.Join(vet, "\n"), strings.Join(standalone, "\n"), vetRes.stderr)
 	}
 
-	want, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "e2e", "golden", "demo.txt"))
+	copyDir := t.TempDir()
+	if err := os.CopyFS(copyDir, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	stub, err := filepath.Abs(filepath.Join(repoRoot, "testdata", "stubs", "oauth2"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tool := goCmd("tool", "connectlint", "./...")
-	if tool.stdout != string(want) {
-		t.Errorf("go tool connectlint ./...: exit %d\n%s%s\nwant the demo golden:\n%s", tool.code, tool.stdout, tool.stderr, want)
+	if res := command(t, copyDir, "go", "mod", "edit", "-replace=golang.org/x/oauth2="+stub); res.code != 0 {
+		t.Fatalf("go mod edit: %s", res.stderr)
 	}
-	if (tool.code == exitFindings) != (len(want) > 0) {
-		t.Errorf("go tool connectlint: exit %d", tool.code)
+	fix := connectlint(t, "", "-C", copyDir, "-fix", "./...")
+	if !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
+		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
 	}
-
-	path := strings.TrimSpace(goCmd("tool", "-n", "connectlint").stdout)
-	if path == "" {
-		t.Fatal("go tool -n connectlint printed nothing")
+	fixed, err := os.ReadFile(filepath.Join(copyDir, "main.go"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	vet := goCmd("vet", "-vettool="+path, "./...")
-	if (vet.code != 0) != (len(want) > 0) || len(want) > 0 && !strings.Contains(vet.stderr, "atlassian-connect.json:") {
-		t.Errorf("go vet -vettool=$(go tool -n connectlint): exit %d\n%s", vet.code, vet.stderr)
+	golden(t, "oauth-fixed-main.go.txt", string(fixed))
+	after := connectlint(t, "", "-C", copyDir, "./...")
+	if strings.Contains(after.stdout, "missing-scope") {
+		t.Errorf("missing scopes after -fix:\n%s", after.stdout)
 	}
 }
 
@@ -722,7 +774,7 @@ func TestE2EFix(t *testing.T) {
 // go vet (the default) and in process: the reports, suppressed findings
 // and load errors included, and the exit statuses must be the same.
 func TestE2EDriversAgree(t *testing.T) {
-	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope"} {
+	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "oauth"} {
 		t.Run(name, func(t *testing.T) {
 			dir := absFixture(t, name)
 			for _, format := range []string{"json", "text"} {
