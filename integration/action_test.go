@@ -72,12 +72,14 @@ func TestAction(t *testing.T) {
 		want[fmt.Sprintf("app/%s:%d:%d: %s [%s]", f.File, f.Line, f.Column, f.Message, f.Rule)] = true
 	}
 	runnerTemp := t.TempDir()
+	summary := filepath.Join(t.TempDir(), "step_summary")
 
 	runAction := func(inputs map[string]string) (result, map[string]string) {
 		t.Helper()
 		outputs := filepath.Join(t.TempDir(), "github_output")
 		writeFile(t, outputs, "")
-		env := []string{"RUNNER_TEMP=" + runnerTemp, "GITHUB_OUTPUT=" + outputs, "GITHUB_WORKSPACE=" + workspace}
+		writeFile(t, summary, "")
+		env := []string{"RUNNER_TEMP=" + runnerTemp, "GITHUB_OUTPUT=" + outputs, "GITHUB_WORKSPACE=" + workspace, "GITHUB_STEP_SUMMARY=" + summary}
 		var last result
 		for _, step := range action.Runs.Steps {
 			dir := workspace
@@ -157,12 +159,29 @@ func TestAction(t *testing.T) {
 	if !strings.Contains(r.stdout, "::error title=connectlint::") {
 		t.Errorf("no error summary in the log:\n%s", r.stdout)
 	}
+	// The job summary has the demo's scopes table: ADMIN is excess,
+	// ACCESS_EMAIL_ADDRESSES missing.
+	md, err := os.ReadFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{"## connectlint: Atlassian scopes", "| `ADMIN` | not needed by the code | **excess** |"} {
+		if !strings.Contains(string(md), line) {
+			t.Errorf("job summary lacks %q:\n%s", line, md)
+		}
+	}
+	if !regexp.MustCompile("(?m)^\\| `ACCESS_EMAIL_ADDRESSES` \\| .* \\| \\*\\*missing\\*\\* \\|$").Match(md) {
+		t.Errorf("job summary does not show ACCESS_EMAIL_ADDRESSES missing:\n%s", md)
+	}
 
 	// Report-only: the step passes, no annotations, the SARIF is written.
 	os.Remove(sarif)
-	r, out = runAction(map[string]string{"working-directory": "app", "annotate": "false", "fail-on-findings": "false", "sarif-file": "out/cl.sarif", "args": "-disable " + firstRule(want)})
+	r, out = runAction(map[string]string{"working-directory": "app", "annotate": "false", "fail-on-findings": "false", "sarif-file": "out/cl.sarif", "args": "-disable " + firstRule(want), "scopes-summary": "false"})
 	if r.code != 0 || out["exit-code"] != "3" || strings.Contains(r.stdout, "::add-matcher::") {
 		t.Fatalf("report-only: want success, exit-code=3 and no matcher; got exit-code=%q\n%s", out["exit-code"], r)
+	}
+	if md, _ := os.ReadFile(summary); len(md) != 0 {
+		t.Errorf("scopes-summary false still wrote the job summary:\n%s", md)
 	}
 	readJSON(t, filepath.Join(workspace, "app", "out", "cl.sarif"), &log)
 	disabled := firstRule(want)
