@@ -3,6 +3,7 @@ package restcalls_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -111,6 +112,18 @@ func checkResponses(t *testing.T, results []*analysistest.Result) {
 	if n == 0 {
 		t.Errorf("no call with a response found")
 	}
+}
+
+// TestCredentials checks the credential each call carries, and the model
+// -restcalls.report says judges it, with the real API table.
+func TestCredentials(t *testing.T) {
+	restcalls.SetReport(true)
+	defer restcalls.SetReport(false)
+	dir, err := filepath.Abs("testdata/credmod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, restcalls.Analyzer, "./...")
 }
 
 // TestLibraries runs discovery on an app using the real go-jira and
