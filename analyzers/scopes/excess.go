@@ -2,6 +2,7 @@ package scopes
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -254,11 +255,9 @@ func (c *checker) unresolvedText(g *authz.Grant, us []*CallNeed) string {
 	} else {
 		fmt.Fprintf(&b, "%d Atlassian calls could not be resolved to operations (", len(us))
 	}
-	dir := ""
+	dir := filepath.Dir(g.At.File) // usually the module root: the descriptor's, or the grant's package
 	if c.connect != nil {
-		dir = dirOf(c.connect.At.File)
-	} else {
-		dir = dirOf(g.At.File)
+		dir = filepath.Dir(c.connect.At.File)
 	}
 	for i, u := range us {
 		if i == maxListed {

@@ -286,10 +286,9 @@ func (c *checker) report(cn *CallNeed, ops []*apispec.Operation, gov []*authz.Gr
 	}
 }
 
-// features are what the descriptor's and the code's features need: a
-// webhook needs READ (Atlassian refuses to install an app with webhooks
-// but without it), acting as a user ACT_AS_USER (reported as missing at
-// each use), refreshing a token offline_access.
+// features are what the package's code needs besides its calls: acting as
+// a user ACT_AS_USER (reported as missing at each use), refreshing a token
+// offline_access. The descriptor's features are descriptorFeatures.
 func (c *checker) features(own *grants.Declared) []Feature {
 	var out []Feature
 	for _, u := range own.ActAsUser {
@@ -309,7 +308,9 @@ func (c *checker) features(own *grants.Declared) []Feature {
 	return out
 }
 
-// descriptorFeatures: webhooks need READ.
+// descriptorFeatures are what the descriptor's own features need: a
+// webhook needs READ (Atlassian refuses to install an app with webhooks
+// but without it).
 func descriptorFeatures(res *descriptor.Result) []Feature {
 	d := res.Descriptor
 	var out []Feature
@@ -403,6 +404,3 @@ func moduleValue(d *connect.Descriptor, m connect.Module, key string) *jsonpos.V
 	}
 	return list.Elems[m.Index].Get(key)
 }
-
-// dirOf is a file's directory.
-func dirOf(file string) string { return filepath.Dir(file) }
