@@ -127,18 +127,18 @@ func missingMessage(c *CallNeed, ops []*apispec.Operation, v verdict) string {
 	first := v.lacks[0].op
 	var what string
 	if len(ops) == 1 || sameOpsRoute(ops) {
-		what = fmt.Sprintf("%s needs %s", first.Route(), need)
+		what = fmt.Sprintf("%s needs %s", spelled(first.Route(), c.Request), need)
 	} else if rest, ok := strings.CutPrefix(need, "scope "); ok && len(needs) == 1 {
-		what = fmt.Sprintf("%s matches %d operations; the least scope any of them needs is %s (%s)", c.Request, len(ops), rest, first.Route())
+		what = fmt.Sprintf("%s matches %d operations; the least scope any of them needs is %s (%s)", c.Request, len(ops), rest, spelled(first.Route(), c.Request))
 	} else {
-		what = fmt.Sprintf("%s matches %d operations; the least any of them needs is %s (%s)", c.Request, len(ops), need, first.Route())
+		what = fmt.Sprintf("%s matches %d operations; the least any of them needs is %s (%s)", c.Request, len(ops), need, spelled(first.Route(), c.Request))
 	}
 	return what + "; " + strings.Join(holds, "; ")
 }
 
 // neverMessage words an inaccessible-endpoint finding.
 func neverMessage(c *CallNeed, ops []*apispec.Operation, gov []*authz.Grant) string {
-	what := ops[0].Route()
+	what := spelled(ops[0].Route(), c.Request)
 	if !sameOpsRoute(ops) {
 		what = fmt.Sprintf("%s (all %d operations it may be)", c.Request, len(ops))
 	}

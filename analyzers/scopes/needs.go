@@ -115,11 +115,24 @@ func (c *CallNeed) What() string {
 	if len(c.Routes) == 0 {
 		return c.Request
 	}
-	s := c.Routes[0]
+	s := spelled(c.Routes[0], c.Request)
 	if n := len(c.Routes) - 1; n > 0 && !sameRoutes(c.Routes) {
 		s += fmt.Sprintf(" (or %d other %s)", n, plural(n, "operation"))
 	}
 	return s
+}
+
+// spelled writes an operation's route ("GET /rest/api/3/search") with the
+// Jira REST API version the code's request uses (/rest/api/2,
+// /rest/api/latest): the table knows them as one operation, but a message
+// should name the path the code calls.
+func spelled(route, request string) string {
+	for _, v := range []string{"/rest/api/2/", "/rest/api/latest/"} {
+		if strings.Contains(request, v) && strings.Contains(route, " /rest/api/3/") {
+			return strings.Replace(route, " /rest/api/3/", " "+v, 1)
+		}
+	}
+	return route
 }
 
 func sameRoutes(rs []string) bool {

@@ -231,7 +231,7 @@ func (c *checker) checkCall(call *restcalls.Call, cn *CallNeed) {
 		return
 	}
 	if op, ok := deprecated(ops); ok {
-		ruleDeprecated.Reportf(c.pass, callRange(call), "%s", deprecatedMessage(op, len(ops)))
+		ruleDeprecated.Reportf(c.pass, callRange(call), "%s", deprecatedMessage(op, len(ops), cn.Request))
 	}
 	gov := governing(cn, c.grants)
 	v := judge(ops, gov)
@@ -360,9 +360,9 @@ func deprecated(ops []*apispec.Operation) (*apispec.Operation, bool) {
 	return ops[0], true
 }
 
-func deprecatedMessage(op *apispec.Operation, n int) string {
+func deprecatedMessage(op *apispec.Operation, n int, request string) string {
 	var b strings.Builder
-	b.WriteString(op.Route())
+	b.WriteString(spelled(op.Route(), request))
 	if n > 1 {
 		b.WriteString(" (and the " + strconv.Itoa(n-1) + " other operations the call may be)")
 	}
@@ -372,7 +372,7 @@ func deprecatedMessage(op *apispec.Operation, n int) string {
 		b.WriteString(" is deprecated")
 	}
 	if op.Replacement != "" {
-		b.WriteString("; use " + op.Replacement + " instead")
+		b.WriteString("; use " + spelled(op.Replacement, request) + " instead")
 	}
 	return b.String()
 }
