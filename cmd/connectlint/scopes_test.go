@@ -186,6 +186,33 @@ func TestScopesOAuth(t *testing.T) {
 	}
 }
 
+// TestScopesLocalLibraryCopies: a client library used through a replace
+// directive's local copy, or vendored, is not the app's code: only the
+// methods the app calls count, where it calls them.
+func TestScopesLocalLibraryCopies(t *testing.T) {
+	replaced := absFixture(t, "replaced")
+	vendored := t.TempDir()
+	if err := os.CopyFS(vendored, os.DirFS(replaced)); err != nil {
+		t.Fatal(err)
+	}
+	if res := command(t, vendored, "go", "mod", "vendor"); res.code != 0 {
+		t.Fatalf("go mod vendor: %s", res.stderr)
+	}
+	for name, dir := range map[string]string{"replace": replaced, "vendor": vendored} {
+		var stdout, stderr bytes.Buffer
+		if code := runScopes([]string{"-C", dir, "-format", "json", "./..."}, &stdout, &stderr); code != exitOK {
+			t.Fatalf("%s: exit %d, stderr:\n%s", name, code, stderr.String())
+		}
+		var got scopesJSON
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.Scopes, []string{"READ"}) || len(got.Reasons) != 1 || got.Reasons[0].Pos != "main.go:13:16" {
+			t.Errorf("%s: scopes %q, reasons %+v; want READ for the app's one call at main.go:13:16", name, got.Scopes, got.Reasons)
+		}
+	}
+}
+
 func TestScopesUsage(t *testing.T) {
 	tests := []struct {
 		args []string

@@ -1,0 +1,3 @@
+module example.com/jiraclient
+
+go 1.26
