@@ -118,6 +118,10 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, c := range a.calls {
 		c.Match = lookup(c.Method, c.URL)
+		if c.Match.Kind == apispec.NotAtlassian && atlassianEvidence(c) {
+			// Atlassian's, though its path says nothing: listed, unresolved.
+			c.Match = apispec.Match{Kind: apispec.Unknown, Host: apispec.HostOf(c.URL)}
+		}
 		if c.Match.Kind == apispec.NotAtlassian {
 			if opaque(c.URL) {
 				res.Opaque = append(res.Opaque, c)
@@ -141,6 +145,21 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// atlassianEvidence reports whether a request whose URL the API table
+// cannot place still goes to Atlassian: its literal host is an Atlassian
+// site (https://x.atlassian.net + a path from elsewhere), it is signed with
+// a Connect JWT, or a Jira or Confluence client library sends it, to no
+// other literal host.
+func atlassianEvidence(c *Call) bool {
+	if apispec.HostOf(c.URL) == apispec.HostSite {
+		return true
+	}
+	if c.URL.IsAbs() && len(c.URL) > 0 && !c.URL[0].Wild {
+		return false // a literal host that is not a site
+	}
+	return c.Auth.Model == authz.Connect || libVia(c.Via) != ""
 }
 
 // opaque reports whether a URL pattern fixes nothing but perhaps a

@@ -118,21 +118,28 @@ excess-scope, path atlassian-connect.json).
 	ruleUnresolved = &rules.Rule{
 		ID:       "unresolved-calls",
 		Analyzer: "scopes",
-		Title:    "a granted scope may be excess, but some Atlassian calls could not be resolved",
+		Title:    "an Atlassian call connectlint cannot resolve to an operation",
 		Severity: rules.Note,
 		Since:    since,
-		Doc: `excess-scope needs to know what every Atlassian call of the program needs.
-When a call's operation is unknown (its path is built from data connectlint
-cannot follow, its method comes from a variable, or it matches no operation)
-or its candidate operations need different scopes, a declared scope that the
-resolved calls do not need may still be needed by it. Instead of guessing,
-connectlint reports this note once, at the first such scope, naming those
-scopes, the number of unresolved calls that may need them and the positions
-of the first few.
+		Doc: `Everything connectlint could not judge is listed, so that nothing is
+silently dropped. Reported:
+
+- at each request of the app's code that goes to Atlassian but cannot be
+  resolved to an operation of the API table: its path matches no operation
+  (the nearest is named), or the code does not show its path while its
+  host is an Atlassian site (https://x.atlassian.net + a path from
+  elsewhere), it is signed with a Connect JWT, or a Jira or Confluence
+  client library sends it. Its scopes are not checked;
+- once per grant, at the first granted scope that such a call (or a call
+  whose candidate operations need different scopes) may need: excess-scope
+  needs to know what every call needs, so instead of guessing, the note
+  names those scopes, the number of unresolved calls and the positions of
+  the first few.
 
 Make the calls' method and path constants where they are built, or pass
-them through a wrapper whose parameters become the method and path, so that
-connectlint can follow them. ` + "`connectlint scopes`" + ` lists every unresolved call.`,
+them through a wrapper whose parameters become the method and path, so
+that connectlint can follow them. ` + "`connectlint scopes`" + ` and
+-restcalls.report list every unresolved call.`,
 		Bad: `// the path comes from a request parameter: any operation may be called
 req, _ := http.NewRequest(r.FormValue("method"), base+r.FormValue("path"), nil)`,
 		Good: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/issue/"+key, nil)`,

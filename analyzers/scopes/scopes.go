@@ -228,6 +228,9 @@ func requestMethod(call *restcalls.Call) string {
 func (c *checker) checkCall(call *restcalls.Call, cn *CallNeed) {
 	ops := call.Match.Ops
 	if call.Match.Kind != apispec.Matched || len(ops) == 0 {
+		if appCode(c.pass) {
+			ruleUnresolved.Reportf(c.pass, callRange(call), "%s", unresolvedMessage(call))
+		}
 		return
 	}
 	if op, ok := deprecated(ops); ok {
@@ -247,6 +250,34 @@ func (c *checker) checkCall(call *restcalls.Call, cn *CallNeed) {
 		return
 	}
 	c.report(cn, ops, gov, v, call.Pos, call.End)
+}
+
+// unresolvedMessage says why connectlint cannot check a call's scopes.
+func unresolvedMessage(call *restcalls.Call) string {
+	what := describe(call)
+	if looksLikeRESTPath(call) {
+		msg := what + " matches no operation of Atlassian's API: connectlint cannot check its scopes"
+		if len(call.Match.Suggestions) > 0 {
+			msg += "; the nearest is " + call.Match.Suggestions[0].Route()
+		}
+		return msg
+	}
+	return what + " goes to Atlassian, but its path is not known here: connectlint cannot check its scopes"
+}
+
+// looksLikeRESTPath reports whether the call's URL names a REST path.
+func looksLikeRESTPath(call *restcalls.Call) bool {
+	s := call.URL.String()
+	return strings.Contains(s, "/rest/") || strings.Contains(s, "/wiki/") || strings.Contains(s, "/ex/")
+}
+
+// describe renders the request with the way it is made.
+func describe(call *restcalls.Call) string {
+	s := requestText(call)
+	if call.Via != "" && call.Via != "net/http" {
+		s += " via " + call.Via
+	}
+	return s
 }
 
 // judgeDeferred judges, in a main package, the calls other packages

@@ -111,6 +111,7 @@ func TestScopesJSONAndUnresolved(t *testing.T) {
 		"manyunresolved/many.go:12:2", "manyunresolved/many.go:13:2", "manyunresolved/many.go:14:2", "manyunresolved/many.go:15:2",
 		"missing/missing.go:25:12",
 		"partlyresolved/partly.go:14:12",
+		"unmatched/main.go:11:2", "unmatched/main.go:12:2", "unmatched/main.go:13:12",
 		"unresolved/unresolved.go:14:12",
 	}; !slices.Equal(unresolved, want) {
 		t.Errorf("unresolved at %q, want %q", unresolved, want)

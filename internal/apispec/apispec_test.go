@@ -398,3 +398,21 @@ func TestConcurrentLookups(t *testing.T) {
 		<-done
 	}
 }
+
+func TestHostOf(t *testing.T) {
+	W := strpat.WildMark
+	for url, want := range map[string]Host{
+		"https://x.atlassian.net" + W:             HostSite,
+		"https://x.atlassian.net/" + W:            HostSite,
+		"https://api.atlassian.com" + W:           HostGateway,
+		"https://x.atlassian.net.example.com" + W: HostUnknown,
+		"https://example.com/rest/api/3/myself":   HostUnknown,
+		W + "/rest/api/3/myself":                  HostUnknown,
+		"/rest/api/3/myself":                      HostUnknown,
+		"https://x.atlass" + W:                    HostUnknown,
+	} {
+		if got := HostOf(strpat.Parse(url)); got != want {
+			t.Errorf("HostOf(%s) = %v, want %v", url, got, want)
+		}
+	}
+}

@@ -80,6 +80,26 @@ func LookupString(method, url string) Match {
 	return Lookup(method, strpat.Parse(url))
 }
 
+// HostOf tells where a URL pattern goes from its literal host alone, even
+// when its path is not known: https://x.atlassian.net + path is a site.
+func HostOf(url strpat.Pattern) Host {
+	if len(url) == 0 || url[0].Wild {
+		return HostUnknown
+	}
+	lit := url[0].Lit
+	i := strings.Index(lit, "://")
+	if i < 0 {
+		return HostUnknown
+	}
+	rest := lit[i+3:]
+	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+		rest = rest[:j]
+	} else if len(url) > 1 && !url[1].Wild && !strings.ContainsAny(url[1].Lit[:1], "/?#") {
+		return HostUnknown // the host goes on in the next piece
+	}
+	return hostOf[hostBase(rest)]
+}
+
 var hostOf = [...]Host{baseNone: HostUnknown, baseUnknown: HostUnknown, baseSite: HostSite, baseGateway: HostGateway}
 
 // restish reports whether a path looks like an Atlassian REST path: the
