@@ -121,3 +121,17 @@ func TestScopeOrderExtendsImplication(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteralPath(t *testing.T) {
+	for u, want := range map[string]bool{
+		"…/admin/v1/orgs?…":                       true,
+		"https://x.atlassian.net…":                false,
+		"https://x.atlassian.net/…":               false,
+		"…":                                       false,
+		"https://api.atlassian.com/admin/v1/orgs": true,
+	} {
+		if got := literalPath(u); got != want {
+			t.Errorf("literalPath(%q) = %v", u, got)
+		}
+	}
+}

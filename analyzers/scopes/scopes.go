@@ -262,7 +262,25 @@ func unresolvedMessage(call *restcalls.Call) string {
 		}
 		return msg
 	}
+	if literalPath(call.URL.String()) {
+		return what + " is not an operation of the Jira or Confluence APIs connectlint knows: it cannot check its scopes"
+	}
 	return what + " goes to Atlassian, but its path is not known here: connectlint cannot check its scopes"
+}
+
+// literalPath reports whether a URL (wildcards written as strpat.WildMark)
+// has path text of its own after its scheme and host.
+func literalPath(u string) bool {
+	if _, rest, ok := strings.Cut(u, "://"); ok {
+		u = rest
+		if i := strings.IndexByte(u, '/'); i >= 0 {
+			u = u[i:]
+		} else {
+			u = ""
+		}
+	}
+	u, _, _ = strings.Cut(u, "?")
+	return strings.ContainsFunc(u, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' })
 }
 
 // looksLikeRESTPath reports whether the call's URL names a REST path.
