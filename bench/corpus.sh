@@ -9,12 +9,27 @@
 #
 #	bench/corpus.sh [NAME ...]     (default: all, then std)
 #
+# Environment:
+#	CONNECTLINT_BIN=path  check with this binary instead of building one
+#	                      from this tree (e.g. a build of an older commit,
+#	                      to compare findings before and after a change)
+#	CORPUS_PARITY=0       skip the second run through -driver=inprocess
+#	CORPUS_SCOPES=1       also run `connectlint scopes` on ./... and on
+#	                      every main package (NAME.scopes.txt)
+#	CORPUS_STD=0          leave out the standard library
+#	BENCH_WORK=dir        where sources and reports go (see lib.sh)
+#
 # Dependencies come from the module proxy with -mod=mod: a dependency the
 # proxy refuses leaves some packages uncompilable, which is part of the
 # test. Not part of .ci/run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-(cd "$ROOT" && go build -o "$BIN/connectlint" ./cmd/connectlint)
+if [ -n "${CONNECTLINT_BIN:-}" ]; then
+	CL=$(realpath "$CONNECTLINT_BIN")
+else
+	(cd "$ROOT" && go build -o "$BIN/connectlint" ./cmd/connectlint)
+	CL=$BIN/connectlint
+fi
 OUT=$WORK/corpus
 mkdir -p "$OUT"
 MIRRORS=${CORPUS_MIRRORS:-/work/.mirror}
@@ -27,14 +42,42 @@ get_source() { # kind source version dest
 		return
 	fi
 	local git=$MIRRORS/${src/\//+}/repo
+	[ ! -d "$git/.git" ] || git=$git/.git # some snapshots are clones with a work tree
 	if [ ! -d "$git" ]; then
 		git=$WORK/git/${src/\//+}
 		[ -d "$git" ] || git clone -q --bare "https://github.com/$src" "$git"
 	fi
 	rm -rf "$dest"
 	mkdir -p "$dest"
-	git --git-dir="$git" archive "$ver" | tar -x -C "$dest"
+	# Snapshots from the fetch tool lack files of 4 MiB and more (images,
+	# mostly), which makes git archive stop half-way: export only the
+	# files whose content is there.
+	local missing
+	missing=$(git --git-dir="$git" ls-tree -r "$ver" | awk '$2 == "blob" { print $3 }' |
+		git --git-dir="$git" cat-file --batch-check | awk '$2 == "missing" { print $1 }')
+	if [ -z "$missing" ]; then
+		git --git-dir="$git" archive "$ver" | tar -x -C "$dest"
+	else
+		echo "$src $ver: leaving out $(echo "$missing" | wc -l) file(s) the snapshot lacks" >&2
+		git --git-dir="$git" ls-tree -r -z "$ver" | grep -zv -F -f <(echo "$missing") | cut -z -f2 |
+			xargs -0 -r bash -c 'd=$2 v=$1; shift 2; git --literal-pathspecs --git-dir="$0" archive "$v" -- "$@" | tar -x -C "$d"' "$git" "$ver" "$dest"
+	fi
 	(cd "$dest" && GOFLAGS=-mod=mod go mod download >/dev/null 2>&1 || true)
+}
+
+# scopes NAME DIR: what `connectlint scopes` says the module as a whole
+# and each of its main packages needs, for judging by hand.
+scopes() {
+	local name=$1 dir=$2 pkg
+	{
+		echo "### ./..."
+		(cd "$dir" && "$CL" scopes ./... 2>&1) || echo "(exit $?)"
+		for pkg in $(cd "$dir" && go list -e -f '{{if eq .Name "main"}}{{.ImportPath}}{{end}}' ./... 2>/dev/null); do
+			echo
+			echo "### $pkg"
+			(cd "$dir" && "$CL" scopes "$pkg" 2>&1) || echo "(exit $?)"
+		done
+	} >"$OUT/$name.scopes.txt"
 }
 
 # check NAME DIR: runs connectlint in DIR and judges the run.
@@ -49,7 +92,7 @@ check() {
 	npkg=$(wc -l <"$OUT/$name.pkgs")
 	nbroken=$(grep -c ' broken$' "$OUT/$name.pkgs" || true)
 	set +e
-	(cd "$dir" && /usr/bin/time -f '%e\t%M' -o "$OUT/$name.time" "$BIN/connectlint" -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
+	(cd "$dir" && /usr/bin/time -f '%e\t%M' -o "$OUT/$name.time" "$CL" -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
 	rc=$?
 	set -e
 	if grep -qE 'panic|internal error|goroutine [0-9]+ \[' "$OUT/$name.stderr"; then
@@ -68,13 +111,14 @@ check() {
 	fi
 	# Both drivers must report the same findings (positions, messages,
 	# suppressions): the default goes through go vet, the other does not.
-	if [ "$verdict" = ok ]; then
-		(cd "$dir" && "$BIN/connectlint" -driver=inprocess -format json -out "$OUT/$name.inprocess.json" ./... 2>/dev/null) || true
+	if [ "$verdict" = ok ] && [ "${CORPUS_PARITY:-1}" != 0 ]; then
+		(cd "$dir" && "$CL" -driver=inprocess -format json -out "$OUT/$name.inprocess.json" ./... 2>/dev/null) || true
 		if ! diff <(jq -S '[.findings[]?]' "$OUT/$name.json") <(jq -S '[.findings[]?]' "$OUT/$name.inprocess.json") >/dev/null 2>&1; then
 			verdict="the go vet and in-process drivers disagree (see $name.json, $name.inprocess.json)"
 		fi
 	fi
 	[ "$verdict" = ok ] || fail=1
+	[ "${CORPUS_SCOPES:-0}" = 0 ] || scopes "$name" "$dir"
 	local rules
 	rules=$(jq -r '[.findings[]? | select(.suppressed | not) | .rule] | group_by(.) | map("\(.[0])=\(length)") | join(" ")' "$OUT/$name.json" 2>/dev/null || echo "?")
 	local nerr
@@ -99,12 +143,14 @@ while read -r name kind src ver _; do
 	check "$name" "$dest"
 done <"$ROOT/bench/corpus.txt"
 
-if [ ${#want[@]} -eq 0 ] || [[ " ${want[*]} " =~ " std " ]]; then
+if { [ ${#want[@]} -eq 0 ] && [ "${CORPUS_STD:-1}" != 0 ]; } || [[ " ${want[*]} " =~ " std " ]]; then
 	export GOFLAGS=
 	check std "$(go env GOROOT)/src"
 fi
 
 {
+	echo "connectlint: $CL ($("$CL" version | head -1))"
+	echo
 	echo "| module | packages | broken (go list) | exit | load errors | wall s | peak RSS KiB | verdict | findings by rule |"
 	echo "|---|---|---|---|---|---|---|---|---|"
 	awk -F'\t' '{ split($6, t, " "); printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, t[1], t[2], $7, $8 }' "$OUT/summary.tsv"
