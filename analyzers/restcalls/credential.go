@@ -19,6 +19,10 @@ var (
 	oauthClient = authz.Credential{Model: authz.OAuth, What: "an OAuth 2.0 client"}
 	bearerToken = authz.Credential{What: "a bearer token"}
 	oauthToken  = authz.Credential{Model: authz.OAuth, What: "an OAuth 2.0 access token"}
+	// The tokens Forge passes a remote backend in x-forge-oauth-system and
+	// x-forge-oauth-user: OAuth 2.0 tokens of the manifest's scopes.
+	forgeSystemToken = authz.Credential{Model: authz.OAuth, What: "the Forge app system token", Key: authz.ForgeSystemKey}
+	forgeUserToken   = authz.Credential{Model: authz.OAuth, What: "the Forge app user token", Key: authz.ForgeUserKey}
 	basicAuth   = authz.Credential{What: "basic auth"}
 )
 
@@ -83,6 +87,9 @@ func (f *funcState) authorizationSet(use ssa.Instruction, header ssa.Value) auth
 	}
 	if fromOAuthToken(call.Call.Args[2], 0) {
 		return oauthToken
+	}
+	if c, ok := forgeToken(call.Call.Args[2], 0); ok {
+		return c
 	}
 	for _, p := range f.ev.String(call.Call.Args[2]) {
 		if len(p) == 0 || p[0].Wild {
@@ -237,4 +244,65 @@ func isAccessToken(ptr types.Type, i int) bool {
 	}
 	return gotypes.IsNamed(p.Elem(), "golang.org/x/oauth2", "Token") ||
 		strings.Contains(types.TypeString(p.Elem(), nil), "go-atlassian") && strings.HasSuffix(types.TypeString(p.Elem(), nil), "OAuth2Token")
+}
+
+// forgeToken reports whether a header value is built from a token Forge
+// passes a remote in the x-forge-oauth-system or x-forge-oauth-user header
+// of the request it invokes it with: "Bearer " + r.Header.Get(...).
+func forgeToken(v ssa.Value, depth int) (authz.Credential, bool) {
+	if depth > 6 {
+		return authz.Credential{}, false
+	}
+	switch x := v.(type) {
+	case *ssa.BinOp:
+		if c, ok := forgeToken(x.X, depth+1); ok {
+			return c, true
+		}
+		return forgeToken(x.Y, depth+1)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if c, ok := forgeToken(e, depth+1); ok {
+				return c, true
+			}
+		}
+	case *ssa.Call:
+		fn := x.Call.StaticCallee()
+		if fn == nil {
+			return authz.Credential{}, false
+		}
+		switch strpat.FuncName(fn) {
+		case "(net/http.Header).Get":
+			if k, ok := x.Call.Args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				switch strings.ToLower(constant.StringVal(k.Value)) {
+				case "x-forge-oauth-system":
+					return forgeSystemToken, true
+				case "x-forge-oauth-user":
+					return forgeUserToken, true
+				}
+			}
+		case "fmt.Sprintf", "strings.TrimSpace":
+			for _, a := range x.Call.Args {
+				if c, ok := forgeToken(a, depth+1); ok {
+					return c, true
+				}
+			}
+		}
+	case *ssa.MakeInterface:
+		return forgeToken(x.X, depth+1)
+	case *ssa.Slice: // Sprintf's variadic arguments
+		if a, ok := x.X.(*ssa.Alloc); ok {
+			for _, r := range *a.Referrers() {
+				if ia, ok := r.(*ssa.IndexAddr); ok {
+					for _, rr := range *ia.Referrers() {
+						if st, ok := rr.(*ssa.Store); ok {
+							if c, ok := forgeToken(st.Val, depth+1); ok {
+								return c, true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return authz.Credential{}, false
 }

@@ -262,6 +262,14 @@ type Credential struct {
 	Key string
 }
 
+// The Keys of the credentials Forge passes a remote backend: the app
+// system token and the app user token, which hold the manifest's OAuth 2.0
+// scopes (a manifest's OAuth grant has both keys' needs).
+const (
+	ForgeSystemKey = "forge:app-system-token"
+	ForgeUserKey   = "forge:app-user-token"
+)
+
 // Governing returns the model a call is judged by: its credential's, else
 // what its host accepts (api.atlassian.com takes only OAuth 2.0 tokens and
 // scoped API tokens; an Atlassian site URL takes no OAuth 2.0 token, so

@@ -42,3 +42,15 @@ func calls(ctx context.Context, tok *oauth2.Token, base string) {
 	http.Get(base + "/rest/api/3/myself")                                              // want `judged by any grant$`
 	oauth2.NewClient(ctx, conf.TokenSource(ctx, tok)).Get(base + "/rest/api/3/myself") // want `judged by OAuth 2.0 scopes \(an OAuth 2.0 client\)`
 }
+
+// remote is a Forge remote's handler: it calls the product with the token
+// Forge passes it.
+func remote(w http.ResponseWriter, r *http.Request) {
+	sys, _ := http.NewRequest("GET", r.URL.Query().Get("base")+"/rest/api/3/myself", nil) // want `judged by OAuth 2.0 scopes \(the Forge app system token\)`
+	sys.Header.Set("Authorization", "Bearer "+r.Header.Get("X-Forge-OAuth-System"))
+	http.DefaultClient.Do(sys)
+	token := r.Header.Get("x-forge-oauth-user")
+	user, _ := http.NewRequest("GET", r.URL.Query().Get("base")+"/rest/api/3/myself", nil) // want `judged by OAuth 2.0 scopes \(the Forge app user token\)`
+	user.Header.Set("Authorization", "Bearer "+token)
+	http.DefaultClient.Do(user)
+}
