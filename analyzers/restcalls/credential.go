@@ -23,7 +23,7 @@ var (
 	// x-forge-oauth-user: OAuth 2.0 tokens of the manifest's scopes.
 	forgeSystemToken = authz.Credential{Model: authz.OAuth, What: "the Forge app system token", Key: authz.ForgeSystemKey}
 	forgeUserToken   = authz.Credential{Model: authz.OAuth, What: "the Forge app user token", Key: authz.ForgeUserKey}
-	basicAuth   = authz.Credential{What: "basic auth"}
+	basicAuth        = authz.Credential{What: "basic auth"}
 )
 
 // headerCredential reads the credential set on the request v in this
