@@ -26,6 +26,14 @@ type impersonates struct{ App bool }
 func (*impersonates) AFact()         {}
 func (*impersonates) String() string { return "acts as user" }
 
+// bearerFuncs are library functions that make the JWT bearer grant by
+// their nature, whose package does not name Atlassian's server (the
+// caller configures it): golang.org/x/oauth2/jira.
+var bearerFuncs = map[string]bool{
+	"golang.org/x/oauth2/jira.Config.TokenSource": true,
+	"golang.org/x/oauth2/jira.Config.Client":      true,
+}
+
 // findActAsUser finds the app's uses of the JWT bearer grant, and marks
 // the functions that make it.
 func (c *checker) findActAsUser() {
@@ -131,6 +139,13 @@ func (c *checker) findActAsUser() {
 		for _, call := range fi.callees {
 			fn := calledFunc(info, call)
 			if fn == nil {
+				continue
+			}
+			if bearerFuncs[c.r.funcName(call)] {
+				c.own.ActAsUser = append(c.own.ActAsUser, Use{
+					What: funcText(fn) + " (the JWT bearer grant: acting as a user)",
+					At:   position(c.pass.Fset, call.Pos()),
+				})
 				continue
 			}
 			if f, ok := imported(fn); ok && !f.App {

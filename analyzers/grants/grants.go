@@ -162,7 +162,7 @@ func relevant(pass *analysis.Pass) bool {
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		switch p := imp.Path(); {
-		case p == "net/http", p == oauth2Pkg, strings.Contains(p, "go-atlassian"), strings.Contains(p, "atlas-gonnect"):
+		case p == "net/http", p == oauth2Pkg, p == oauth2Pkg+"/jira", strings.Contains(p, "go-atlassian"), strings.Contains(p, "atlas-gonnect"):
 			return true
 		}
 	}
