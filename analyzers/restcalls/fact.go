@@ -49,6 +49,17 @@ type Effect struct {
 	// Auth is the request's credential when the function sets it (a
 	// wrapper that signs with the Connect JWT).
 	Auth authz.Credential
+	// Guards are conditions on parameters under which the function makes
+	// the request (a wrapper that switches on its method parameter sends
+	// GET only when the method is "GET"); a call whose constant argument
+	// fails one does not make it.
+	Guards []Guard
+}
+
+// Guard says the request is made only when parameter Param equals Value.
+type Guard struct {
+	Param int
+	Value string
 }
 
 // ResultPattern is the pattern of one string (or URL) result.
@@ -93,6 +104,9 @@ func (s *Summary) String() string {
 		}
 		if e.Auth.What != "" {
 			b.WriteString(" with " + e.Auth.What)
+		}
+		for _, g := range e.Guards {
+			fmt.Fprintf(&b, " if <%s> == %q", name(g.Param), g.Value)
 		}
 		parts = append(parts, b.String())
 	}

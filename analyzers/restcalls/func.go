@@ -1,8 +1,10 @@
 package restcalls
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -23,6 +25,9 @@ type req struct {
 	done bool
 	// auth is the request's credential, as far as the code shows it.
 	auth authz.Credential
+	// guards are the conditions on this function's parameters under
+	// which the request is made.
+	guards []Guard
 }
 
 // occurrence is a request that a call sends (send != nil), or that is
@@ -125,13 +130,70 @@ func libVia(via string) string {
 func (s *Summary) addEffect(e Effect) {
 	for _, x := range s.Effects {
 		if x.Method.Equal(e.Method) && x.URL.Equal(e.URL) && x.ReqParam == e.ReqParam &&
-			x.Sent == e.Sent && x.Response == e.Response && x.Request == e.Request {
+			x.Sent == e.Sent && x.Response == e.Response && x.Request == e.Request && slices.Equal(x.Guards, e.Guards) {
 			return
 		}
 	}
 	if len(s.Effects) < maxEffects {
 		s.Effects = append(s.Effects, e)
 	}
+}
+
+// maxGuards bounds the conditions kept on an effect.
+const maxGuards = 4
+
+// guards are the conditions "parameter == constant" under which block b
+// runs: the If blocks dominating b whose true branch dominates it (a
+// switch on a method parameter compiles to such a chain).
+func (f *funcState) guards(b *ssa.BasicBlock) []Guard {
+	var out []Guard
+	for d := b.Idom(); d != nil && len(out) < maxGuards; d = d.Idom() {
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || len(d.Succs) != 2 || !d.Succs[0].Dominates(b) || d.Succs[0] == d.Succs[1] {
+			continue
+		}
+		cond, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || cond.Op != token.EQL {
+			continue
+		}
+		p, k := cond.X, cond.Y
+		if _, isConst := p.(*ssa.Const); isConst {
+			p, k = k, p
+		}
+		param, ok1 := p.(*ssa.Parameter)
+		lit, ok2 := k.(*ssa.Const)
+		if !ok1 || !ok2 || lit.Value == nil || lit.Value.Kind() != constant.String {
+			continue
+		}
+		for i, fp := range f.fn.Params {
+			if fp == param {
+				out = append(out, Guard{Param: i, Value: constant.StringVal(lit.Value)})
+			}
+		}
+	}
+	return out
+}
+
+// bindGuards checks an effect's guards against a call's arguments: false
+// when a constant argument fails one. Guards on arguments that are this
+// function's own parameters carry over to it.
+func (f *funcState) bindGuards(c *ssa.CallCommon, t target, gs []Guard) ([]Guard, bool) {
+	var out []Guard
+	for _, g := range gs {
+		switch v := argValue(c, t, g.Param).(type) {
+		case *ssa.Const:
+			if v.Value != nil && v.Value.Kind() == constant.String && constant.StringVal(v.Value) != g.Value {
+				return nil, false
+			}
+		case *ssa.Parameter:
+			for i, fp := range f.fn.Params {
+				if fp == v {
+					out = append(out, Guard{Param: i, Value: g.Value})
+				}
+			}
+		}
+	}
+	return out, true
 }
 
 // returns calls visit for every value the function returns.
@@ -159,7 +221,8 @@ func (f *funcState) record(s *Summary, o occurrence) {
 		s.addEffect(Effect{ReqParam: r.param, Sent: true, Response: ret + 1, Via: via, Auth: r.auth})
 		return
 	case o.send != nil:
-		s.addEffect(Effect{Method: r.method, URL: r.url, Sent: true, Response: ret + 1, Via: via, Auth: r.auth})
+		guards := append(slices.Clone(r.guards), f.guards(o.send.Block())...)
+		s.addEffect(Effect{Method: r.method, URL: r.url, Sent: true, Response: ret + 1, Via: via, Auth: r.auth, Guards: guards})
 	}
 	if !fixed(r.method, r.url) {
 		if o.send != nil && o.resp >= 0 {
@@ -494,12 +557,16 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 					f.sendRequest(ci, v, e.Response-1, f.via(e, t), e.Auth)
 				}
 			case e.Sent:
+				guards, ok := f.bindGuards(c, t, e.Guards)
+				if !ok {
+					continue // the argument rules the request out
+				}
 				if args == nil {
 					args = f.argPatterns(c, t)
 				}
 				done := f.done(e, t)
 				for _, r := range substitute(e, args) {
-					r.site, r.via, r.done, r.auth = ci, f.via(e, t), done, e.Auth
+					r.site, r.via, r.done, r.auth, r.guards = ci, f.via(e, t), done, e.Auth, guards
 					f.occs = append(f.occs, occurrence{r: r, send: ci, resp: e.Response - 1})
 				}
 			case e.Request != 0:
