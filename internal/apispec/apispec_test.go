@@ -416,3 +416,19 @@ func TestHostOf(t *testing.T) {
 		}
 	}
 }
+
+// TestWildcardNotLiteral: a wildcard segment (a value) that only a literal
+// template segment can explain is not taken for it.
+func TestWildcardNotLiteral(t *testing.T) {
+	W := strpat.WildMark
+	m := LookupString("GET", "/rest/api/3/workflow/"+W)
+	if m.Kind != Unknown || len(m.Suggestions) == 0 || m.Suggestions[0].Route() != "GET /rest/api/3/workflow/search" {
+		t.Errorf("GET workflow/… = %v %v suggestions %v; want no match, workflow/search suggested", m.Kind, routes(m.Ops), routes(m.Suggestions))
+	}
+	if m := LookupString("GET", "/rest/api/3/issue/"+W); m.Kind != Matched || m.Ops[0].Route() != "GET /rest/api/3/issue/{issueIdOrKey}" {
+		t.Errorf("GET issue/… = %v %v; want the issue", m.Kind, routes(m.Ops))
+	}
+	if m := LookupString("GET", "/rest/api/3/workflow/search"); m.Kind != Matched {
+		t.Errorf("the literal workflow/search = %v", m.Kind)
+	}
+}

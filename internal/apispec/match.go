@@ -50,6 +50,12 @@ func Lookup(method string, url strpat.Pattern) Match {
 		}
 	}
 	m := w.choose(method)
+	if m.Kind == Matched && w.guessed(method) {
+		// Every candidate needs a wildcard segment (a value: an id, a key)
+		// to be one of its literal segments: the request is more likely
+		// an operation the table lacks than, say, .../workflow/search.
+		m = Match{Kind: Unknown, Suggestions: m.Ops}
+	}
 	if m.Kind == Unknown && method == "HEAD" {
 		// JAX-RS servers such as Jira's answer HEAD with the GET resource.
 		m = w.choose("GET")
@@ -333,6 +339,22 @@ func (w *walker) choose(method string) Match {
 		m.Ops = append(m.Ops, r.op)
 	}
 	return m
+}
+
+// guessed reports whether every candidate of the method matched only by
+// taking a whole wildcard segment for a literal template segment.
+func (w *walker) guessed(method string) bool {
+	found := false
+	for _, c := range w.cands {
+		if !hasMethod(c.n.ops, method) {
+			continue
+		}
+		if c.sc.wildLit == 0 {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 func hasMethod(ops []*Operation, method string) bool {
