@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connectlint/connectlint/internal/apispec"
 	"github.com/connectlint/connectlint/internal/authz"
 	"github.com/connectlint/connectlint/internal/gotypes"
 	"github.com/connectlint/connectlint/internal/strpat"
@@ -305,25 +306,13 @@ func fixed(method, url strpat.Pattern) bool {
 			return false // extends a segment: "/rest/api/3"+path
 		}
 		segs := strings.Split(strings.TrimSuffix(text, "/"), "/")
-		if isRootSegment(segs[len(segs)-1]) {
+		if apispec.IsRootSegment(segs[len(segs)-1]) {
 			return false // "/rest/api/3/"+path
 		}
 	}
 	return true
 }
 
-// isRootSegment reports whether a path segment is part of an API's root
-// ("rest", "api", "3", "1.0", "latest", "v2") rather than a resource name.
-func isRootSegment(seg string) bool {
-	switch strings.ToLower(seg) {
-	case "", "rest", "api", "latest", "wiki", "agile", "servicedeskapi", "ex", "jira", "confluence":
-		return true
-	}
-	if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') {
-		seg = seg[1:]
-	}
-	return strings.Trim(seg, "0123456789.") == ""
-}
 
 // looksLikeAPIPath reports whether the literal text of url (before any
 // query) names a REST path.

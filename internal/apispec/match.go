@@ -50,7 +50,7 @@ func Lookup(method string, url strpat.Pattern) Match {
 		}
 	}
 	m := w.choose(method)
-	if m.Kind == Matched && w.guessed(method) {
+	if m.Kind == Matched && valueAtEnd(req.segs) && w.guessed(method) {
 		// Every candidate needs a wildcard segment (a value: an id, a key)
 		// to be one of its literal segments: the request is more likely
 		// an operation the table lacks than, say, .../workflow/search.
@@ -60,7 +60,7 @@ func Lookup(method string, url strpat.Pattern) Match {
 		// JAX-RS servers such as Jira's answer HEAD with the GET resource.
 		m = w.choose("GET")
 	}
-	if m.Kind == Unknown {
+	if m.Kind == Unknown && m.Suggestions == nil {
 		m.Suggestions = t.suggest(method, req, w.cands)
 	}
 	m.Host = hostOf[req.base]
@@ -341,20 +341,59 @@ func (w *walker) choose(method string) Match {
 	return m
 }
 
-// guessed reports whether every candidate of the method matched only by
-// taking a whole wildcard segment for a literal template segment.
+// valueAtEnd reports whether the request's only wildcard segment is its
+// last one, after a resource name: /rest/api/3/workflow/<id>. (A wildcard
+// API version, /rest/api/<v>/issue, or a wildcard after the API root,
+// /rest/api/3/<anything>, is not a value.)
+func valueAtEnd(segs []segment) bool {
+	n := len(segs)
+	if n < 2 || !segs[n-1].wild || !segs[n-1].w.pure || segs[n-2].wild || IsRootSegment(segs[n-2].lit) {
+		return false
+	}
+	for _, s := range segs[:n-1] {
+		if s.wild {
+			return false
+		}
+	}
+	return true
+}
+
+// IsRootSegment reports whether a path segment belongs to an API's root
+// ("rest", "api", "3", "1.0", "latest", "v2") rather than naming a resource.
+func IsRootSegment(seg string) bool {
+	switch strings.ToLower(seg) {
+	case "", "rest", "api", "latest", "wiki", "agile", "servicedeskapi", "ex", "jira", "confluence":
+		return true
+	}
+	if len(seg) > 1 && (seg[0] == 'v' || seg[0] == 'V') {
+		seg = seg[1:]
+	}
+	return strings.Trim(seg, "0123456789.") == ""
+}
+
+// guessed reports whether every best candidate of the method (as choose
+// ranks routes) matched only by taking a whole wildcard segment for a
+// literal template segment.
 func (w *walker) guessed(method string) bool {
-	found := false
+	var best *score
+	for i := range w.cands {
+		c := &w.cands[i]
+		if hasMethod(c.n.ops, method) && (best == nil || c.sc.routeLess(*best)) {
+			best = &c.sc
+		}
+	}
+	if best == nil {
+		return false
+	}
 	for _, c := range w.cands {
-		if !hasMethod(c.n.ops, method) {
+		if !hasMethod(c.n.ops, method) || c.sc.routeLess(*best) || best.routeLess(c.sc) {
 			continue
 		}
 		if c.sc.wildLit == 0 {
 			return false
 		}
-		found = true
 	}
-	return found
+	return true
 }
 
 func hasMethod(ops []*Operation, method string) bool {
