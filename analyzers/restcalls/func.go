@@ -446,6 +446,7 @@ func argValue(c *ssa.CallCommon, t target, i int) ssa.Value {
 
 // substitute resolves an effect's method and URL at a call.
 func substitute(e Effect, args [][]strpat.Pattern) []req {
+	args = dropEmptySegments(e.URL, args)
 	var out []req
 	for _, m := range e.Method.Subst(args) {
 		for _, u := range e.URL.Subst(args) {
@@ -454,6 +455,37 @@ func substitute(e Effect, args [][]strpat.Pattern) []req {
 				return out
 			}
 		}
+	}
+	return out
+}
+
+// dropEmptySegments drops the empty value from the alternatives of a
+// parameter that is a whole path segment of url (".../project/" + key),
+// when it has other alternatives: an empty key would send the request to
+// another operation (GET /project instead of GET /project/{key}), and code
+// that may hold one (id := "" before a lookup) checks it before sending.
+func dropEmptySegments(url strpat.Pattern, args [][]strpat.Pattern) [][]strpat.Pattern {
+	var out [][]strpat.Pattern
+	for i, e := range url {
+		k := e.Param - 1
+		if !e.Wild || k < 0 || k >= len(args) || i == 0 || url[i-1].Wild || !strings.HasSuffix(url[i-1].Lit, "/") {
+			continue
+		}
+		if i+1 < len(url) && (url[i+1].Wild || !strings.ContainsAny(url[i+1].Lit[:1], "/?#")) {
+			continue // the parameter is only part of its segment
+		}
+		alts := args[k]
+		kept := slices.DeleteFunc(slices.Clone(alts), func(p strpat.Pattern) bool { return len(p) == 0 })
+		if len(kept) == 0 || len(kept) == len(alts) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[k] = kept
+	}
+	if out == nil {
+		return args
 	}
 	return out
 }
