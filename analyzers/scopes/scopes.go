@@ -45,6 +45,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -94,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.grants = c.fileGrants()
 	c.grants = append(c.grants, declared.Visible.Grants...)
 
+	c.called = calledOps(calls)
 	own := &Needs{}
 	for _, call := range calls.Calls {
 		if call.Nested || c.inTestFile(call.Pos) {
@@ -147,6 +149,58 @@ type checker struct {
 	grants  []*authz.Grant
 	root    bool // a main package: it sees the program's grants
 	missing []missingCall
+	called  map[*apispec.Operation][]string // the operations the package's calls resolve to, with the requests
+}
+
+// calledOps are the operations the package's calls resolve to (their best
+// match), with the requests as the code spells them, for serverPath.
+func calledOps(calls *restcalls.Result) map[*apispec.Operation][]string {
+	m := map[*apispec.Operation][]string{}
+	for _, call := range calls.Calls {
+		if call.Match.Kind == apispec.Matched && len(call.Match.Ops) > 0 {
+			op := call.Match.Ops[0]
+			m[op] = append(m[op], call.URL.String())
+		}
+	}
+	return m
+}
+
+// serverPath reports whether a call of the deprecated op is the Server /
+// Data Center branch of code that supports both: the package also calls
+// op's successor through an API that only Cloud has, while this call uses
+// one Server and Data Center have too. Jira Server / Data Center has REST
+// v2 only (jira-cli's /rest/api/2/search for local installations next to
+// /rest/api/3/search/jql for Cloud); Confluence's v2 API is Cloud's only.
+// The successor is the one the documentation names, or a current operation
+// of the same method under op's path with literal segments only
+// (Atlassian's usual successor: /search → /search/jql, /project →
+// /project/search), or for Confluence v1 any v2 operation. Atlassian's
+// Cloud deprecation does not concern such a call.
+func (c *checker) serverPath(op *apispec.Operation, request string) bool {
+	switch op.Product {
+	case apispec.Jira:
+		if !strings.Contains(request, "/rest/api/2/") && !strings.Contains(request, "/rest/api/latest/") {
+			return false
+		}
+		for o, reqs := range c.called {
+			rest, under := strings.CutPrefix(o.Path, op.Path+"/")
+			successor := o == op.ReplacedBy() ||
+				under && o.Method == op.Method && o.Product == op.Product && !o.Deprecated && o.Status == apispec.Current && !strings.Contains(rest, "{")
+			if successor && slices.ContainsFunc(reqs, func(r string) bool { return strings.Contains(r, "/rest/api/3/") }) {
+				return true
+			}
+		}
+	case apispec.Confluence:
+		if !strings.HasPrefix(op.Path, "/wiki/rest/api/") {
+			return false
+		}
+		for o := range c.called {
+			if strings.HasPrefix(o.Path, "/wiki/api/v2/") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) inTestFile(pos token.Pos) bool {
@@ -233,7 +287,7 @@ func (c *checker) checkCall(call *restcalls.Call, cn *CallNeed) {
 		}
 		return
 	}
-	if op, ok := deprecated(ops); ok {
+	if op, ok := deprecated(ops); ok && !c.serverPath(op, cn.Request) {
 		ruleDeprecated.Reportf(c.pass, callRange(call), "%s", deprecatedMessage(op, len(ops), cn.Request))
 	}
 	gov := governing(cn, c.grants)

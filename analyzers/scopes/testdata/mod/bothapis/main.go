@@ -1,0 +1,23 @@
+package main // want package:"\\) needs READ}$"
+
+// Supports Cloud and Server/Data Center: the deprecated search on REST v2
+// (all Jira Server has) next to its Cloud replacement on v3 is the Server
+// branch and is not reported; a deprecated call on v3 still is, even next
+// to its replacement (a half-done migration).
+
+import "net/http"
+
+var base string
+
+func search(cloud bool, jql string) {
+	if cloud {
+		http.Get(base + "/rest/api/3/search/jql?jql=" + jql)
+		return
+	}
+	http.Get(base + "/rest/api/2/search?jql=" + jql)
+}
+
+func main() {
+	search(true, "")
+	http.Get(base + "/rest/api/3/search?jql=x") // want `^GET /rest/api/3/search is deprecated$`
+}
