@@ -176,6 +176,27 @@ var receiverModules = []struct{ moduleType, words string }{
 	{"jiraWorkflowPostFunctions", "workflow post-function triggers"},
 }
 
+// urlSecret reports whether a module's URL carries a secret of the app's in
+// its query (".../comment_created?secret={{ .SharedSecret }}"): the app
+// authenticates those requests itself, as an app with authentication none
+// must.
+func urlSecret(raw string) bool {
+	_, query, ok := strings.Cut(raw, "?")
+	if !ok {
+		return false
+	}
+	for _, kv := range strings.Split(query, "&") {
+		name, value, _ := strings.Cut(kv, "=")
+		switch strings.ToLower(name) {
+		case "secret", "token", "key", "sig", "signature", "auth":
+			if value != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // receivers lists what Atlassian sends to the server of an app: lifecycle
 // callbacks and the events of receiverModules.
 func receivers(d *connect.Descriptor) []string {
@@ -184,7 +205,7 @@ func receivers(d *connect.Descriptor) []string {
 		out = append(out, "lifecycle callbacks")
 	}
 	for _, r := range receiverModules {
-		if slices.ContainsFunc(d.Modules, func(m connect.Module) bool { return m.Type == r.moduleType }) {
+		if slices.ContainsFunc(d.Modules, func(m connect.Module) bool { return m.Type == r.moduleType && !urlSecret(m.URL.Value) }) {
 			out = append(out, r.words)
 		}
 	}

@@ -125,7 +125,10 @@ dashboard items, dynamic macros), for content Confluence fetches (static
 macros, macro render modes, blueprint templates), which without a shared
 secret can depend only on what the request carries, nor for declared
 scopes: a static app calls the product from the browser with AP.request,
-which needs no JWT. Such apps are fine with "none".`,
+which needs no JWT. Such apps are fine with "none". So is a webhook or
+post function whose url carries a secret of the app's in its query
+("/hook?secret={{ .Secret }}"): the app authenticates those requests
+itself.`,
 		Bad: `"authentication": {"type": "none"},
 "lifecycle": {"installed": "/installed"},
 "modules": {"webhooks": [{"event": "jira:issue_created", "url": "/created"}]}`,
