@@ -180,10 +180,11 @@ the current one (deprecated, then removed). The message names the
 replacement when the specification does.
 
 Reported for every Go program, with or without a descriptor, except on
-the Server / Data Center branch of code that supports both: a call through
-Jira REST v2 (all Jira Server and Data Center have) in a package that also
-calls the operation's successor through v3 (Cloud only), or a Confluence v1
-call in a package that also calls Confluence's v2 API (Cloud only). Calls
+the Server / Data Center branch of code that chooses between Cloud and
+Server at run time: a call through Jira REST v2 (all Jira Server and Data
+Center have) in a function that also calls the operation's successor
+through v3 (Cloud only), or a Confluence v1 call in a function that also
+calls Confluence's v2 API (Cloud only). Calls
 in _test.go files are not checked.`,
 		Bad:  `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search?jql="+url.QueryEscape(jql), nil)`,
 		Good: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search/jql?jql="+url.QueryEscape(jql), nil)`,

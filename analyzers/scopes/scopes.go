@@ -50,6 +50,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/grants"
@@ -149,40 +150,51 @@ type checker struct {
 	grants  []*authz.Grant
 	root    bool // a main package: it sees the program's grants
 	missing []missingCall
-	called  map[*apispec.Operation][]string // the operations the package's calls resolve to, with the requests
+	called  map[*ssa.Function]map[*apispec.Operation][]string // the operations each function's calls resolve to
 }
 
 // calledOps are the operations the package's calls resolve to (their best
-// match), with the requests as the code spells them, for serverPath.
-func calledOps(calls *restcalls.Result) map[*apispec.Operation][]string {
-	m := map[*apispec.Operation][]string{}
+// match), by the function that makes each call, with the requests as the
+// code spells them, for serverPath.
+func calledOps(calls *restcalls.Result) map[*ssa.Function]map[*apispec.Operation][]string {
+	m := map[*ssa.Function]map[*apispec.Operation][]string{}
 	for _, call := range calls.Calls {
-		if call.Match.Kind == apispec.Matched && len(call.Match.Ops) > 0 {
-			op := call.Match.Ops[0]
-			m[op] = append(m[op], call.URL.String())
+		if call.Instr == nil || call.Match.Kind != apispec.Matched || len(call.Match.Ops) == 0 {
+			continue
 		}
+		fn, op := call.Instr.Parent(), call.Match.Ops[0]
+		if m[fn] == nil {
+			m[fn] = map[*apispec.Operation][]string{}
+		}
+		m[fn][op] = append(m[fn][op], call.URL.String())
 	}
 	return m
 }
 
 // serverPath reports whether a call of the deprecated op is the Server /
-// Data Center branch of code that supports both: the package also calls
-// op's successor through an API that only Cloud has, while this call uses
-// one Server and Data Center have too. Jira Server / Data Center has REST
-// v2 only (jira-cli's /rest/api/2/search for local installations next to
-// /rest/api/3/search/jql for Cloud); Confluence's v2 API is Cloud's only.
-// The successor is the one the documentation names, or a current operation
-// of the same method under op's path with literal segments only
-// (Atlassian's usual successor: /search → /search/jql, /project →
-// /project/search), or for Confluence v1 any v2 operation. Atlassian's
-// Cloud deprecation does not concern such a call.
-func (c *checker) serverPath(op *apispec.Operation, request string) bool {
+// Data Center branch of code that chooses between Cloud and Server at run
+// time: the same function also calls op's successor through an API only
+// Cloud has, while this call uses one Server and Data Center have too.
+// Jira Server / Data Center has REST v2 only (jira-cli's /rest/api/2/search
+// for local installations next to /rest/api/3/search/jql for Cloud);
+// Confluence's v2 API is Cloud's only. The successor is the one the
+// documentation names, or a current operation of the same method under
+// op's path with literal segments only (Atlassian's usual successor:
+// /search → /search/jql, /project → /project/search), or for Confluence v1
+// any v2 operation. Atlassian's Cloud deprecation does not concern such a
+// call.
+func (c *checker) serverPath(op *apispec.Operation, call *restcalls.Call) bool {
+	if call.Instr == nil {
+		return false
+	}
+	called := c.called[call.Instr.Parent()]
+	request := call.URL.String()
 	switch op.Product {
 	case apispec.Jira:
 		if !strings.Contains(request, "/rest/api/2/") && !strings.Contains(request, "/rest/api/latest/") {
 			return false
 		}
-		for o, reqs := range c.called {
+		for o, reqs := range called {
 			rest, under := strings.CutPrefix(o.Path, op.Path+"/")
 			successor := o == op.ReplacedBy() ||
 				under && o.Method == op.Method && o.Product == op.Product && !o.Deprecated && o.Status == apispec.Current && !strings.Contains(rest, "{")
@@ -194,7 +206,7 @@ func (c *checker) serverPath(op *apispec.Operation, request string) bool {
 		if !strings.HasPrefix(op.Path, "/wiki/rest/api/") {
 			return false
 		}
-		for o := range c.called {
+		for o := range called {
 			if strings.HasPrefix(o.Path, "/wiki/api/v2/") {
 				return true
 			}
@@ -287,7 +299,7 @@ func (c *checker) checkCall(call *restcalls.Call, cn *CallNeed) {
 		}
 		return
 	}
-	if op, ok := deprecated(ops); ok && !c.serverPath(op, cn.Request) {
+	if op, ok := deprecated(ops); ok && !c.serverPath(op, call) {
 		ruleDeprecated.Reportf(c.pass, callRange(call), "%s", deprecatedMessage(op, len(ops), cn.Request))
 	}
 	gov := governing(cn, c.grants)
