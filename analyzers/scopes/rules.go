@@ -182,8 +182,8 @@ replacement when the specification does.
 Reported for every Go program, with or without a descriptor, except on
 the Server / Data Center branch of code that chooses between Cloud and
 Server at run time: a call through Jira REST v2 (all Jira Server and Data
-Center have) in a function that also calls the operation's successor
-through v3 (Cloud only), or a Confluence v1 call in a function that also
+Center have) in a function that also calls the operation, or its
+successor, through v3 (Cloud only), or a Confluence v1 call in a function that also
 calls Confluence's v2 API (Cloud only). Calls
 in _test.go files are not checked.`,
 		Bad:  `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search?jql="+url.QueryEscape(jql), nil)`,

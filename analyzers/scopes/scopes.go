@@ -173,10 +173,11 @@ func calledOps(calls *restcalls.Result) map[*ssa.Function]map[*apispec.Operation
 
 // serverPath reports whether a call of the deprecated op is the Server /
 // Data Center branch of code that chooses between Cloud and Server at run
-// time: the same function also calls op's successor through an API only
-// Cloud has, while this call uses one Server and Data Center have too.
+// time: the same function also calls op, or its successor, through an API
+// only Cloud has, while this call uses one Server and Data Center have too.
 // Jira Server / Data Center has REST v2 only (jira-cli's /rest/api/2/search
-// for local installations next to /rest/api/3/search/jql for Cloud);
+// for local installations next to /rest/api/3/search for Cloud, whose own
+// deprecation is reported);
 // Confluence's v2 API is Cloud's only. The successor is the one the
 // documentation names, or a current operation of the same method under
 // op's path with literal segments only (Atlassian's usual successor:
@@ -196,7 +197,7 @@ func (c *checker) serverPath(op *apispec.Operation, call *restcalls.Call) bool {
 		}
 		for o, reqs := range called {
 			rest, under := strings.CutPrefix(o.Path, op.Path+"/")
-			successor := o == op.ReplacedBy() ||
+			successor := o == op || o == op.ReplacedBy() ||
 				under && o.Method == op.Method && o.Product == op.Product && !o.Deprecated && o.Status == apispec.Current && !strings.Contains(rest, "{")
 			if successor && slices.ContainsFunc(reqs, func(r string) bool { return strings.Contains(r, "/rest/api/3/") }) {
 				return true

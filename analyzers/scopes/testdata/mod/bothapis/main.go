@@ -19,5 +19,16 @@ func search(cloud bool, jql string) {
 
 func main() {
 	search(true, "")
+	jiraCLI(false)
 	http.Get(base + "/rest/api/3/search?jql=x") // want `^GET /rest/api/3/search is deprecated$`
+}
+
+// jiraCLI chooses the API version by installation, like jira-cli: the v2
+// call is the Server branch; the v3 one, deprecated on Cloud, is reported.
+func jiraCLI(local bool) {
+	if local {
+		http.Get(base + "/rest/api/2/search?jql=a")
+	} else {
+		http.Get(base + "/rest/api/3/search?jql=a") // want `^GET /rest/api/3/search is deprecated$`
+	}
 }
