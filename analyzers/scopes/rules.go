@@ -184,7 +184,9 @@ the Server / Data Center branch of code that chooses between Cloud and
 Server at run time: a call through Jira REST v2 (all Jira Server and Data
 Center have) in a function that also calls the operation, or its
 successor, through v3 (Cloud only), or a Confluence v1 call in a function that also
-calls Confluence's v2 API (Cloud only). Calls
+calls Confluence's v2 API (Cloud only); and not in a function or method of
+a type named for Jira or Confluence Server or Data Center
+(jiraServerClient, confluenceServerClient, ...DataCenter..., ...OnPrem...). Calls
 in _test.go files are not checked.`,
 		Bad:  `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search?jql="+url.QueryEscape(jql), nil)`,
 		Good: `req, _ := http.NewRequest(http.MethodGet, base+"/rest/api/3/search/jql?jql="+url.QueryEscape(jql), nil)`,

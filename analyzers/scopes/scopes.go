@@ -43,6 +43,7 @@ package scopes
 
 import (
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -188,6 +189,9 @@ func (c *checker) serverPath(op *apispec.Operation, call *restcalls.Call) bool {
 	if call.Instr == nil {
 		return false
 	}
+	if serverNamed(call.Instr.Parent()) {
+		return true
+	}
 	called := c.called[call.Instr.Parent()]
 	request := call.URL.String()
 	switch op.Product {
@@ -209,6 +213,26 @@ func (c *checker) serverPath(op *apispec.Operation, call *restcalls.Call) bool {
 		}
 		for o := range called {
 			if strings.HasPrefix(o.Path, "/wiki/api/v2/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// serverNamed reports whether a function, or the type it is a method of,
+// is named for Jira or Confluence Server / Data Center
+// (jiraServerClient.GetProject, a confluenceServerClient's method,
+// NewDataCenterClient): the code says the call is for those products.
+func serverNamed(fn *ssa.Function) bool {
+	names := []string{fn.Name()}
+	if recv := fn.Signature.Recv(); recv != nil {
+		names = append(names, types.TypeString(recv.Type(), func(*types.Package) string { return "" }))
+	}
+	for _, n := range names {
+		n = strings.ToLower(n)
+		for _, w := range []string{"jiraserver", "confluenceserver", "datacenter", "onprem"} {
+			if strings.Contains(n, w) {
 				return true
 			}
 		}

@@ -20,6 +20,7 @@ func search(cloud bool, jql string) {
 func main() {
 	search(true, "")
 	jiraCLI(false)
+	jiraServerClient{}.projects()
 	http.Get(base + "/rest/api/3/search?jql=x") // want `^GET /rest/api/3/search is deprecated$`
 }
 
@@ -32,3 +33,9 @@ func jiraCLI(local bool) {
 		http.Get(base + "/rest/api/3/search?jql=a") // want `^GET /rest/api/3/search is deprecated$`
 	}
 }
+
+// jiraServerClient is a client for Jira Server: its calls are not judged
+// by Cloud's deprecations.
+type jiraServerClient struct{}
+
+func (jiraServerClient) projects() { http.Get(base + "/rest/api/2/project") }
