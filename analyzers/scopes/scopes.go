@@ -354,7 +354,7 @@ func unresolvedMessage(call *restcalls.Call) string {
 		return msg
 	}
 	if literalPath(call.URL.String()) {
-		return what + " is not an operation of the Jira or Confluence APIs connectlint knows: it cannot check its scopes"
+		return what + " cannot be resolved to an operation of Atlassian's API (its path does not show which API it calls): connectlint cannot check its scopes"
 	}
 	return what + " goes to Atlassian, but its path is not known here: connectlint cannot check its scopes"
 }
