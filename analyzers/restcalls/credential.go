@@ -85,10 +85,10 @@ func (f *funcState) authorizationSet(use ssa.Instruction, header ssa.Value) auth
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String || !strings.EqualFold(constant.StringVal(k.Value), "Authorization") {
 		return authz.Credential{}
 	}
-	if fromOAuthToken(call.Call.Args[2], 0) {
+	if fromOAuthToken(call.Call.Args[2]) {
 		return oauthToken
 	}
-	if c, ok := forgeToken(call.Call.Args[2], 0); ok {
+	if c, ok := forgeToken(call.Call.Args[2]); ok {
 		return c
 	}
 	for _, p := range f.ev.String(call.Call.Args[2]) {
@@ -192,19 +192,67 @@ func tokenSourceKey(v ssa.Value, depth int) string {
 // fromOAuthToken reports whether a header value is built from the
 // AccessToken of an OAuth 2.0 token (golang.org/x/oauth2's Token,
 // go-atlassian's OAuth2Token): "Bearer " + tok.AccessToken.
-func fromOAuthToken(v ssa.Value, depth int) bool {
+func fromOAuthToken(v ssa.Value) bool {
+	_, ok := findPart(v, 0, func(x ssa.Value) (authz.Credential, bool) {
+		switch x := x.(type) {
+		case *ssa.UnOp:
+			if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL && isAccessToken(fa.X.Type(), fa.Field) {
+				return oauthToken, true
+			}
+		case *ssa.Field:
+			if isAccessToken(types.NewPointer(x.X.Type()), x.Field) {
+				return oauthToken, true
+			}
+		}
+		return authz.Credential{}, false
+	})
+	return ok
+}
+
+// forgeToken reports whether a header value is built from a token Forge
+// passes a remote in the x-forge-oauth-system or x-forge-oauth-user header
+// of the request it invokes it with: "Bearer " + r.Header.Get(...).
+func forgeToken(v ssa.Value) (authz.Credential, bool) {
+	return findPart(v, 0, func(x ssa.Value) (authz.Credential, bool) {
+		call, ok := x.(*ssa.Call)
+		if !ok || call.Call.StaticCallee() == nil || strpat.FuncName(call.Call.StaticCallee()) != "(net/http.Header).Get" {
+			return authz.Credential{}, false
+		}
+		if k, ok := call.Call.Args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			switch strings.ToLower(constant.StringVal(k.Value)) {
+			case "x-forge-oauth-system":
+				return forgeSystemToken, true
+			case "x-forge-oauth-user":
+				return forgeUserToken, true
+			}
+		}
+		return authz.Credential{}, false
+	})
+}
+
+// findPart looks through the parts a string value is built of (+,
+// fmt.Sprintf and strings.TrimSpace arguments, phis, interfaces) for one
+// that match accepts.
+func findPart(v ssa.Value, depth int, match func(ssa.Value) (authz.Credential, bool)) (authz.Credential, bool) {
 	if depth > 6 {
-		return false
+		return authz.Credential{}, false
 	}
+	if c, ok := match(v); ok {
+		return c, true
+	}
+	var parts []ssa.Value
 	switch x := v.(type) {
 	case *ssa.BinOp:
-		return fromOAuthToken(x.X, depth+1) || fromOAuthToken(x.Y, depth+1)
+		parts = []ssa.Value{x.X, x.Y}
+	case *ssa.Phi:
+		parts = x.Edges
+	case *ssa.MakeInterface:
+		parts = []ssa.Value{x.X}
 	case *ssa.Call:
-		if fn := x.Call.StaticCallee(); fn != nil && strpat.FuncName(fn) == "fmt.Sprintf" {
-			for _, a := range x.Call.Args[1:] {
-				if fromOAuthToken(a, depth+1) {
-					return true
-				}
+		if fn := x.Call.StaticCallee(); fn != nil {
+			switch strpat.FuncName(fn) {
+			case "fmt.Sprintf", "strings.TrimSpace":
+				parts = x.Call.Args
 			}
 		}
 	case *ssa.Slice: // Sprintf's variadic arguments
@@ -212,23 +260,20 @@ func fromOAuthToken(v ssa.Value, depth int) bool {
 			for _, r := range *a.Referrers() {
 				if ia, ok := r.(*ssa.IndexAddr); ok {
 					for _, rr := range *ia.Referrers() {
-						if st, ok := rr.(*ssa.Store); ok && fromOAuthToken(st.Val, depth+1) {
-							return true
+						if st, ok := rr.(*ssa.Store); ok {
+							parts = append(parts, st.Val)
 						}
 					}
 				}
 			}
 		}
-	case *ssa.MakeInterface:
-		return fromOAuthToken(x.X, depth+1)
-	case *ssa.UnOp:
-		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
-			return isAccessToken(fa.X.Type(), fa.Field)
-		}
-	case *ssa.Field:
-		return isAccessToken(types.NewPointer(x.X.Type()), x.Field)
 	}
-	return false
+	for _, p := range parts {
+		if c, ok := findPart(p, depth+1, match); ok {
+			return c, true
+		}
+	}
+	return authz.Credential{}, false
 }
 
 // isAccessToken reports whether field i of the struct ptr points to is an
@@ -244,65 +289,4 @@ func isAccessToken(ptr types.Type, i int) bool {
 	}
 	return gotypes.IsNamed(p.Elem(), "golang.org/x/oauth2", "Token") ||
 		strings.Contains(types.TypeString(p.Elem(), nil), "go-atlassian") && strings.HasSuffix(types.TypeString(p.Elem(), nil), "OAuth2Token")
-}
-
-// forgeToken reports whether a header value is built from a token Forge
-// passes a remote in the x-forge-oauth-system or x-forge-oauth-user header
-// of the request it invokes it with: "Bearer " + r.Header.Get(...).
-func forgeToken(v ssa.Value, depth int) (authz.Credential, bool) {
-	if depth > 6 {
-		return authz.Credential{}, false
-	}
-	switch x := v.(type) {
-	case *ssa.BinOp:
-		if c, ok := forgeToken(x.X, depth+1); ok {
-			return c, true
-		}
-		return forgeToken(x.Y, depth+1)
-	case *ssa.Phi:
-		for _, e := range x.Edges {
-			if c, ok := forgeToken(e, depth+1); ok {
-				return c, true
-			}
-		}
-	case *ssa.Call:
-		fn := x.Call.StaticCallee()
-		if fn == nil {
-			return authz.Credential{}, false
-		}
-		switch strpat.FuncName(fn) {
-		case "(net/http.Header).Get":
-			if k, ok := x.Call.Args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-				switch strings.ToLower(constant.StringVal(k.Value)) {
-				case "x-forge-oauth-system":
-					return forgeSystemToken, true
-				case "x-forge-oauth-user":
-					return forgeUserToken, true
-				}
-			}
-		case "fmt.Sprintf", "strings.TrimSpace":
-			for _, a := range x.Call.Args {
-				if c, ok := forgeToken(a, depth+1); ok {
-					return c, true
-				}
-			}
-		}
-	case *ssa.MakeInterface:
-		return forgeToken(x.X, depth+1)
-	case *ssa.Slice: // Sprintf's variadic arguments
-		if a, ok := x.X.(*ssa.Alloc); ok {
-			for _, r := range *a.Referrers() {
-				if ia, ok := r.(*ssa.IndexAddr); ok {
-					for _, rr := range *ia.Referrers() {
-						if st, ok := rr.(*ssa.Store); ok {
-							if c, ok := forgeToken(st.Val, depth+1); ok {
-								return c, true
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	return authz.Credential{}, false
 }

@@ -313,7 +313,6 @@ func fixed(method, url strpat.Pattern) bool {
 	return true
 }
 
-
 // looksLikeAPIPath reports whether the literal text of url (before any
 // query) names a REST path.
 func looksLikeAPIPath(url strpat.Pattern) bool {
