@@ -1,6 +1,9 @@
 package strpat
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // MaxAlts bounds how many alternative patterns an operation keeps; beyond
 // it the alternatives are widened into one pattern (see Widen).
@@ -26,7 +29,17 @@ func (p Pattern) Format(name func(i int) string) string {
 	for _, e := range p {
 		switch {
 		case e.Param != 0:
-			b.WriteString("<" + name(e.Param-1) + ">")
+			b.WriteString("<" + name(e.Param-1))
+			if pre, sep, suf, ok := e.Template(); ok {
+				// <parts...>, <parts... pre "/">: the elements of a slice.
+				b.WriteString("...")
+				for _, x := range [][2]string{{"pre", pre}, {"sep", sep}, {"suf", suf}} {
+					if x[1] != "" {
+						b.WriteString(" " + x[0] + " " + strconv.Quote(x[1]))
+					}
+				}
+			}
+			b.WriteString(">")
 		case e.Wild:
 			b.WriteString(WildMark)
 		default:
@@ -56,13 +69,17 @@ func (p Pattern) HasPrefix(s string) bool {
 
 // Subst replaces each parameter reference by the alternatives args[i] give
 // for it (a missing or empty entry becomes a plain wildcard) and returns
-// the resulting alternatives, at most MaxAlts of them.
+// the resulting alternatives, at most MaxAlts of them. A slice parameter
+// reference (SliceParam) takes its elements from the encoded slices
+// (EncodeSlice) args[i] gives, and is a wildcard when args[i] is not one.
 func (p Pattern) Subst(args [][]Pattern) []Pattern {
 	out := []Pattern{nil}
 	for _, e := range p {
 		var alts []Pattern
 		if e.Param == 0 {
 			alts = []Pattern{{e}}
+		} else if e.Each != "" {
+			alts = substEach(e, args)
 		} else if i := e.Param - 1; i < len(args) && len(args[i]) > 0 {
 			alts = args[i]
 		} else {

@@ -15,10 +15,17 @@ import "strings"
 // whatever the enclosing function's parameter number Param-1 is (see Subst).
 // Parameter references appear only in function summaries; every consumer
 // that ignores Param sees an ordinary wildcard.
+//
+// A parameter reference with Each set stands for the elements of a slice
+// parameter (a variadic one, typically), each written as the template in
+// Each says: strings.Join(parts, "/") in a summary is the reference to
+// parts with separator "/". Build one with SliceParam; Subst fills it in
+// from the slice a call passes.
 type Elem struct {
 	Lit   string
 	Wild  bool
-	Param int `json:",omitempty"`
+	Param int    `json:",omitempty"`
+	Each  string `json:",omitempty"` // see SliceParam
 }
 
 // Pattern is a normalised sequence of Elems: no empty literals, no two
