@@ -19,16 +19,26 @@ import (
 // wildcards, %% is literal), path.Join, strings.Join/Replace/Trim*,
 // url.Parse/JoinPath/ResolveReference/String, url.URL literals and field
 // assignments (Path, RawQuery), url.Values.Encode (a wildcard query),
-// strings.Builder and bytes.Buffer writes, url and strconv escapes of
-// constants, package variables (through GlobalStores) and branches (phis:
-// one alternative per arm). Parameters and free variables of the function
-// become parameter references (so the result can summarise the function);
-// struct fields (a configured base URL) and unknown calls become
-// wildcards, unless CallResult knows them.
+// strings.Builder and bytes.Buffer writes (following branches and loops),
+// url and strconv escapes of constants, package variables (through
+// GlobalStores) and branches (phis: one alternative per arm). Parameters
+// and free variables of the function become parameter references (so the
+// result can summarise the function); struct fields (a configured base
+// URL) and unknown calls become wildcards, unless CallResult knows them.
+//
+// Slices whose elements are known where they are used (slice literals,
+// variadic arguments, append chains onto them; see items) are followed
+// element by element: by strings.Join, path.Join, url.JoinPath, s[i], and
+// by loops over them, which are unrolled (see loops.go). A slice
+// parameter becomes a slice parameter reference (SliceParam), and a slice
+// passed as an argument an encoded slice, so that a variadic helper's
+// summary resolves at its calls.
 //
 // Work is bounded: each top-level query visits at most MaxNodes values,
-// recursion stops at MaxDepth, and cycles (loops through phis) become
-// wildcards. An Evaluator is not safe for concurrent use.
+// recursion stops at MaxDepth, slices are followed for MaxElems elements,
+// and other cycles (loops through phis) keep what the string held before
+// the loop and a wildcard for the loop's part. An Evaluator is not safe
+// for concurrent use.
 type Evaluator struct {
 	// CallResult, when set, is asked for result i of a call the evaluator
 	// has no built-in knowledge of (for example a helper summarised by an
@@ -42,9 +52,24 @@ type Evaluator struct {
 	// globals); ok=false makes the variable a wildcard.
 	GlobalStores func(g *ssa.Global) (vals []ssa.Value, ok bool)
 
+	// SliceParams makes a slice parameter a slice parameter reference
+	// (SliceParam), so that what a function builds from it resolves at its
+	// calls; off, its elements are unknown (wildcards). With it, a
+	// function whose URL comes from a slice parameter is a wrapper, as one
+	// whose URL comes from a string parameter.
+	SliceParams bool
+
 	nodes  int
 	active map[ssa.Value]bool
 	cycled map[ssa.Value]bool // values whose evaluation ran into themselves
+	cycles int                // how many times an evaluation ran into itself
+
+	// While a loop is unrolled: the values of its counter, element and
+	// accumulator in the iteration being evaluated, and the headers of
+	// the loops being unrolled.
+	bound     map[ssa.Value][]Pattern
+	unrolling map[*ssa.BasicBlock]int
+	loops     map[*ssa.BasicBlock]*loop
 }
 
 // Bounds on the work of one query.
@@ -77,6 +102,7 @@ func (e *Evaluator) enter(v ssa.Value, depth int) bool {
 			e.cycled = map[ssa.Value]bool{}
 		}
 		e.cycled[v] = true
+		e.cycles++
 		return false
 	}
 	if e.nodes > MaxNodes || depth > MaxDepth {
@@ -92,6 +118,9 @@ func (e *Evaluator) enter(v ssa.Value, depth int) bool {
 func (e *Evaluator) leave(v ssa.Value) { delete(e.active, v) }
 
 func (e *Evaluator) str(v ssa.Value, depth int) []Pattern {
+	if b, ok := e.bound[v]; ok {
+		return b
+	}
 	if !e.enter(v, depth) {
 		return any1
 	}
@@ -101,6 +130,9 @@ func (e *Evaluator) str(v ssa.Value, depth int) []Pattern {
 	case *ssa.Const:
 		return []Pattern{constPattern(v)}
 	case *ssa.Parameter:
+		if isStringSlice(v.Type()) {
+			return any1 // see slicePatterns
+		}
 		return []Pattern{Param(paramIndex(v))}
 	case *ssa.FreeVar:
 		return []Pattern{Param(freeVarIndex(v))}
@@ -153,16 +185,32 @@ func (e *Evaluator) concat(v *ssa.BinOp, d int) []Pattern {
 	return out
 }
 
-// phi joins the alternatives of a phi's edges. An edge that leads back to
-// the phi (a string grown in a loop) is dropped, and the other edges get a
-// wildcard appended: the loop may add anything after them.
+// phi joins the alternatives of a phi's edges. A string a loop builds
+// over a known slice is unrolled (unrollPhi); otherwise an edge that leads
+// back to the phi (a string grown in a loop) is dropped, and the other
+// edges get a wildcard appended: the loop may add anything after them.
+// Inside an unrolled loop, edges from arms the bound values rule out are
+// left out.
 func (e *Evaluator) phi(v *ssa.Phi, d int, eval func(ssa.Value, int) []Pattern) []Pattern {
+	if l := e.loopAt(v.Block()); l != nil && e.unrolling[l.header] == 0 {
+		if out, ok := e.unrollPhi(v, l, d); ok {
+			return out
+		}
+	}
 	var out []Pattern
 	loop := false
-	for _, edge := range v.Edges {
+	for i, edge := range v.Edges {
+		pred := v.Block().Preds[i]
+		if !e.feasible(pred, v.Block(), d) {
+			continue
+		}
 		delete(e.cycled, v)
+		cycles := e.cycles
 		alts := eval(edge, d)
-		if e.cycled[v] {
+		// A back edge whose value ran into itself: the string grows in
+		// the loop (the query may have started inside it, at a value
+		// computed from v).
+		if e.cycled[v] || e.cycles > cycles && v.Block().Dominates(pred) {
 			loop = true
 			continue
 		}
@@ -188,6 +236,8 @@ func (e *Evaluator) load(addr ssa.Value, d int) []Pattern {
 		return []Pattern{Param(freeVarIndex(addr))}
 	case *ssa.Alloc:
 		return e.contents(addr, d)
+	case *ssa.IndexAddr:
+		return e.element(addr, d)
 	case *ssa.Global:
 		if e.GlobalStores != nil {
 			if vals, ok := e.GlobalStores(addr); ok && len(vals) > 0 {
@@ -352,22 +402,12 @@ func (e *Evaluator) callResult(call *ssa.CallCommon, i int, d int) []Pattern {
 		case "strings.Join":
 			if i == 0 && len(call.Args) == 2 {
 				sep, ok := constString(call.Args[1])
-				elems := e.varargs(call.Args[0])
-				if !ok || elems == nil {
+				if !ok {
 					return any1
 				}
-				out := []Pattern{nil}
-				for k, el := range elems {
-					if k > 0 {
-						out = Product(out, []Pattern{Lit(sep)})
-					}
-					if el == nil {
-						out = Product(out, any1)
-					} else {
-						out = Product(out, e.str(el, d))
-					}
-				}
-				return out
+				return e.overSlices(call.Args[0], d, func(its []item) ([]Pattern, bool) {
+					return JoinParts(e.parts(its, d), "", sep, ""), true
+				})
 			}
 		case "strings.Replace", "strings.ReplaceAll":
 			// Path templates: strings.Replace(p, "{issueKey}", key, 1).
@@ -429,7 +469,10 @@ func (e *Evaluator) callResult(call *ssa.CallCommon, i int, d int) []Pattern {
 		case "(*net/url.URL).EscapedPath":
 			return any1
 		case "(*strings.Builder).String", "(*bytes.Buffer).String":
-			return e.builder(call.Args[0], d)
+			if alloc, ok := call.Args[0].(*ssa.Alloc); ok {
+				return e.builder(alloc, callInstr(alloc, call), d)
+			}
+			return any1
 		case "(net/url.Values).Encode":
 			return any1
 		}
@@ -440,6 +483,16 @@ func (e *Evaluator) callResult(call *ssa.CallCommon, i int, d int) []Pattern {
 		}
 	}
 	return any1
+}
+
+// callInstr returns the call instruction of c among v's referrers.
+func callInstr(v ssa.Value, c *ssa.CallCommon) ssa.Instruction {
+	for _, r := range *v.Referrers() {
+		if ci, ok := r.(ssa.CallInstruction); ok && ci.Common() == c {
+			return ci
+		}
+	}
+	return nil
 }
 
 // argFunc evaluates call arguments, counting an interface receiver as 0.
@@ -593,27 +646,46 @@ func (e *Evaluator) sprintf(format, args ssa.Value, d int) []Pattern {
 }
 
 // join evaluates path.Join / url.JoinPath of base (nil for path.Join) and
-// the variadic elements in slice.
+// the elements of slice.
 func (e *Evaluator) join(base []Pattern, slice ssa.Value, d int) []Pattern {
+	alts, ok := e.slices(slice, d)
+	if !ok {
+		if base == nil {
+			return any1
+		}
+		return Product(base, any1)
+	}
+	var out []Pattern
+	for _, its := range alts {
+		out = append(out, e.joinItems(base, its, d)...)
+	}
+	return Dedup(out)
+}
+
+// joinItems joins base (nil: none) and the items as path.Join does.
+func (e *Evaluator) joinItems(base []Pattern, its []item, d int) []Pattern {
 	parts := [][]Pattern{}
 	if base != nil {
 		parts = append(parts, base)
 	}
-	if c, ok := slice.(*ssa.Const); ok && c.IsNil() {
-		// no elements
-	} else {
-		elems := e.varargs(slice)
-		if elems == nil {
-			return Product(firstOr(parts), any1)
+	elems := e.parts(its, d)
+	for k, p := range elems {
+		if p.Spread == 0 {
+			parts = append(parts, p.Alts)
+			continue
 		}
-		for _, el := range elems {
-			if el == nil {
-				parts = append(parts, any1)
-			} else {
-				parts = append(parts, e.str(el, d))
-			}
+		// A slice parameter: the elements from here on are joined with
+		// "/" (doubled slashes an element brings are CleanURL's).
+		if len(parts) == 0 {
+			return JoinParts(elems, "", "/", "")
 		}
+		return Product(e.join1(parts), JoinParts(elems[k:], "/", "", ""))
 	}
+	return e.join1(parts)
+}
+
+// join1 joins the alternatives of each part as path.Join does.
+func (e *Evaluator) join1(parts [][]Pattern) []Pattern {
 	out := []Pattern{nil}
 	for k, alts := range parts {
 		var next []Pattern
@@ -631,70 +703,14 @@ func (e *Evaluator) join(base []Pattern, slice ssa.Value, d int) []Pattern {
 	return out
 }
 
-func firstOr(parts [][]Pattern) []Pattern {
-	if len(parts) > 0 {
-		return parts[0]
-	}
-	return []Pattern{nil}
-}
-
-// builder evaluates (*strings.Builder).String (or bytes.Buffer) of the
-// local variable at addr: its writes in instruction order.
-func (e *Evaluator) builder(addr ssa.Value, d int) []Pattern {
-	alloc, ok := addr.(*ssa.Alloc)
-	if !ok {
-		return any1
-	}
-	fn := alloc.Parent()
-	out := []Pattern{nil}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			callee := call.Call.StaticCallee()
-			if callee == nil || len(call.Call.Args) < 2 {
-				continue
-			}
-			recv := call.Call.Args[0]
-			if mi, ok := recv.(*ssa.MakeInterface); ok {
-				recv = mi.X
-			}
-			if recv != alloc {
-				continue
-			}
-			switch FuncName(callee) {
-			case "(*strings.Builder).WriteString", "(*bytes.Buffer).WriteString":
-				out = Product(out, e.str(call.Call.Args[1], d))
-			case "(*strings.Builder).WriteByte", "(*strings.Builder).WriteRune",
-				"(*bytes.Buffer).WriteByte", "(*bytes.Buffer).WriteRune":
-				if c, ok := call.Call.Args[1].(*ssa.Const); ok && c.Value != nil {
-					if r, ok := constant.Int64Val(c.Value); ok {
-						out = Product(out, []Pattern{Lit(string(rune(r)))})
-						continue
-					}
-				}
-				out = Product(out, any1)
-			case "fmt.Fprintf":
-				if len(call.Call.Args) == 3 {
-					out = Product(out, e.sprintf(call.Call.Args[1], call.Call.Args[2], d))
-				}
-			default:
-				// Write([]byte) and friends: unknown text.
-				if strings.Contains(callee.Name(), "Write") || strings.HasPrefix(callee.Name(), "Fprint") {
-					out = Product(out, any1)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // url evaluates a URL given as a string, url.URL or *url.URL.
 func (e *Evaluator) url(v ssa.Value, depth int) []Pattern {
 	if gotypes.IsString(v.Type()) {
 		return e.str(v, depth)
+	}
+	if isStringSlice(v.Type()) {
+		// A slice passed as an argument (see SliceParam).
+		return e.slicePatterns(v, depth)
 	}
 	if !e.enter(v, depth) {
 		return any1
