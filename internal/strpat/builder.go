@@ -28,7 +28,15 @@ func (e *Evaluator) builder(alloc *ssa.Alloc, at ssa.Instruction, d int) []Patte
 	if fn == nil || len(fn.Blocks) == 0 || at == nil {
 		return any1
 	}
-	w := &builderWalk{e: e, alloc: alloc, at: at, d: d, order: reversePostorder(fn)}
+	order, ok := e.orders[fn]
+	if !ok {
+		if e.orders == nil {
+			e.orders = map[*ssa.Function][]*ssa.BasicBlock{}
+		}
+		order = reversePostorder(fn)
+		e.orders[fn] = order
+	}
+	w := &builderWalk{e: e, alloc: alloc, at: at, d: d, order: order}
 	w.run(func(*ssa.BasicBlock) bool { return true }, fn.Blocks[0], []Pattern{nil}, nil)
 	if !w.seen || len(w.result) == 0 {
 		return any1

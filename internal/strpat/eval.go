@@ -70,6 +70,8 @@ type Evaluator struct {
 	bound     map[ssa.Value][]Pattern
 	unrolling map[*ssa.BasicBlock]int
 	loops     map[*ssa.BasicBlock]*loop
+	arrays    map[*ssa.Alloc][]item // elements of local arrays, nil: unknown
+	orders    map[*ssa.Function][]*ssa.BasicBlock
 }
 
 // Bounds on the work of one query.

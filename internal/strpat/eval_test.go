@@ -1,6 +1,7 @@
 package strpat
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -239,3 +240,91 @@ func TestVariadic(t *testing.T) { checkFixture(t, readFixture(t, "variadic")) }
 func TestNotUnrolled(t *testing.T) { checkFixture(t, readFixture(t, "negative")) }
 
 func TestRealShapes(t *testing.T) { checkFixture(t, readFixture(t, "realshapes")) }
+
+// TestBounds evaluates machine-made worst cases: a 10 000-element slice
+// literal (joined, ranged over, passed to a variadic helper), loops nested
+// three deep over 16 elements, and a branch in every iteration. Each
+// query must stay within the evaluator's budget and keep what it knows,
+// with wildcards for the rest, never a wrong literal.
+func TestBounds(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("[]string{")
+	for i := range 10000 {
+		fmt.Fprintf(&big, "%q, ", fmt.Sprintf("s%d", i))
+	}
+	big.WriteString("}")
+	sixteen := `[]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p"}`
+	first16 := "s0/s1/s2/s3/s4/s5/s6/s7/s8/s9/s10/s11/s12/s13/s14/s15"
+	src := `package bounds
+
+import (
+	"path"
+	"strings"
+)
+
+func use(string) {}
+
+func helper(parts ...string) string {
+	return "/rest/api/3/" + strings.Join(parts, "/")
+}
+
+func join() {
+	parts := ` + big.String() + `
+	use("/rest/api/3/" + strings.Join(parts, "/")) // want "/rest/api/3/` + first16 + `/…"
+	use("/" + path.Join(parts...))                // want "/` + first16 + `/…"
+	use(helper(parts...))                          // want "/rest/api/3/` + first16 + `/…"
+	s := "/rest/api/3"
+	for _, p := range parts {
+		s += "/" + p
+	}
+	use(s) // want "/rest/api/3…"
+	var b strings.Builder
+	b.WriteString("/wiki")
+	for _, p := range parts {
+		b.WriteString("/" + p)
+	}
+	use(b.String()) // want "/wiki…"
+}
+
+func nested() {
+	s := "/rest"
+	for _, x := range ` + sixteen + ` {
+		for _, y := range ` + sixteen + ` {
+			for _, z := range ` + sixteen + ` {
+				s += "/" + x + y + z
+			}
+		}
+	}
+	use(s) // want "/rest…"
+	var b strings.Builder
+	b.WriteString("/wiki")
+	for _, x := range ` + sixteen + ` {
+		for _, y := range ` + sixteen + ` {
+			for _, z := range ` + sixteen + ` {
+				b.WriteString("/" + x + y + z)
+			}
+		}
+	}
+	use(b.String()) // want "/wiki…"
+}
+
+func branchy(flags []bool) {
+	s := "/rest/api/3"
+	for i, p := range ` + sixteen + ` {
+		if flags[i] {
+			s += "/" + p
+		} else {
+			s += "/x" + p
+		}
+	}
+	use(s) // want "/rest/api/3/…c/…f/…i/…l/…o/p" "/rest/api/3/…c/…f/…i/…l/…o/xp"
+}
+`
+	sums := checkFixture(t, map[string]string{"bounds.go": src})
+	// A query may run a little past MaxNodes before every level sees the
+	// budget spent; it must not run far past it.
+	if sums.nodes > MaxNodes+MaxDepth*MaxElems {
+		t.Errorf("a query visited %d values, budget %d", sums.nodes, MaxNodes)
+	}
+	t.Logf("most values visited by one query: %d", sums.nodes)
+}

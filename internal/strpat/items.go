@@ -132,27 +132,9 @@ func (e *Evaluator) slices(v ssa.Value, d int) (alts [][]item, ok bool) {
 func (e *Evaluator) subSlice(v *ssa.Slice, d int) ([][]item, bool) {
 	var alts [][]item
 	if arr, ok := v.X.(*ssa.Alloc); ok {
-		p, ok := arr.Type().Underlying().(*types.Pointer)
+		its, ok := e.array(arr)
 		if !ok {
 			return nil, false
-		}
-		a, ok := p.Elem().Underlying().(*types.Array)
-		if !ok || a.Len() > 1<<20 || !gotypes.IsString(a.Elem()) {
-			return nil, false
-		}
-		its := make([]item, a.Len())
-		// A literal's elements are all stored; another array starts as
-		// zero values that code elsewhere may fill, through any slice of
-		// it.
-		if !storedElems(arr, its, !fresh(arr)) {
-			return nil, false
-		}
-		if !fresh(arr) {
-			for _, r := range *arr.Referrers() {
-				if sl, ok := r.(*ssa.Slice); ok && sl != v && !storedElems(sl, its, true) {
-					return nil, false
-				}
-			}
 		}
 		alts = [][]item{its}
 	} else if isStringSlice(v.X.Type()) {
@@ -200,6 +182,50 @@ func (e *Evaluator) subSlice(v *ssa.Slice, d int) ([][]item, bool) {
 	return out, true
 }
 
+// array returns the elements of a local array of strings (once per
+// evaluator: a literal may have thousands).
+func (e *Evaluator) array(arr *ssa.Alloc) ([]item, bool) {
+	if its, ok := e.arrays[arr]; ok {
+		return its, its != nil
+	}
+	if e.arrays == nil {
+		e.arrays = map[*ssa.Alloc][]item{}
+	}
+	its, ok := arrayItems(arr)
+	if !ok {
+		its = nil
+	} else if its == nil {
+		its = []item{}
+	}
+	e.arrays[arr] = its
+	return its, ok
+}
+
+func arrayItems(arr *ssa.Alloc) ([]item, bool) {
+	p, ok := arr.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil, false
+	}
+	a, ok := p.Elem().Underlying().(*types.Array)
+	if !ok || a.Len() > 1<<20 || !gotypes.IsString(a.Elem()) {
+		return nil, false
+	}
+	its := make([]item, a.Len())
+	// A literal's elements are all stored; another array starts as zero
+	// values that code elsewhere may fill, through any slice of it.
+	if !storedElems(arr, its, !fresh(arr)) {
+		return nil, false
+	}
+	if !fresh(arr) {
+		for _, r := range *arr.Referrers() {
+			if sl, ok := r.(*ssa.Slice); ok && !storedElems(sl, its, true) {
+				return nil, false
+			}
+		}
+	}
+	return its, true
+}
+
 // storedElems records in its the values stored through &x[k] for constant
 // k; it returns false when x is written with a computed index, or, when
 // zeroUnknown is set, marks the elements nothing was stored to unknown if
@@ -245,7 +271,7 @@ func storedElems(x ssa.Value, its []item, zeroUnknown bool) bool {
 		if !ok || k < 0 || int(k) >= len(its) {
 			return false
 		}
-		its[k].vals = append(its[k].vals, st...)
+		its[k].vals = append(its[k].vals[:len(its[k].vals):len(its[k].vals)], st...)
 		stored[k] = true
 	}
 	if zeroUnknown && escapes {

@@ -338,7 +338,14 @@ func (e *Evaluator) unrollPhi(v *ssa.Phi, l *loop, d int) ([]Pattern, bool) {
 		}
 		return Dedup(next)
 	}
-	return e.unrollEach(l, alts, Dedup(init), d, step)
+	init = Dedup(init)
+	out, ok := e.unrollEach(l, alts, init, d, step)
+	if !ok && e.nodes > MaxNodes {
+		// Out of budget: the old treatment could no longer see even the
+		// string before the loop.
+		return Product(init, any1), true
+	}
+	return out, ok
 }
 
 // unrollEach unrolls l over each slice it may run over.

@@ -142,3 +142,65 @@ func TestDedupWidensMany(t *testing.T) {
 		t.Errorf("Dedup = %v", got)
 	}
 }
+
+// FuzzSliceSubst checks the slice parameter round trip: a summary's
+// reference to a slice parameter, filled in from the encoded slice a call
+// passes, writes the same text as joining the elements directly, with
+// wildcards where the elements have them; and a slice parameter
+// forwarded to another (an encoded reference) composes.
+func FuzzSliceSubst(f *testing.F) {
+	for _, s := range [][4]string{
+		{"rest|api|3|issue", "", "/", ""},
+		{"issue|…|comment", "/", "", ""},
+		{"", "", "/", ""},
+		{"a||b", "<", ",", ">"},
+		{"…|…", "", "", ""},
+		{"x\x1fy|z", "/", "", ""},
+	} {
+		f.Add(s[0], s[1], s[2], s[3])
+	}
+	f.Fuzz(func(t *testing.T, elems, pre, sep, suf string) {
+		var texts []string
+		if elems != "" {
+			texts = strings.Split(elems, "|")
+		}
+		var parts []Part
+		for _, s := range texts {
+			parts = append(parts, Part{Alts: []Pattern{Parse(s)}})
+		}
+		ref, ok := SliceParam(0, pre, sep, suf)
+		enc, encOK := EncodeSlice(parts)
+		if !ok || !encOK {
+			if encOK == strings.Contains(elems, sliceMark) {
+				t.Fatalf("EncodeSlice(%q) ok = %v", elems, encOK)
+			}
+			return
+		}
+		var want []string
+		for _, s := range texts {
+			want = append(want, pre+s+suf)
+		}
+		check := func(got []Pattern, what string) {
+			t.Helper()
+			if len(got) != 1 {
+				t.Fatalf("%s: %d alternatives %v", what, len(got), got)
+			}
+			checkNormal(t, got[0])
+			// (Literal bytes of split runes may spell the mark when
+			// joined: compare texts with runs of marks collapsed.)
+			if w := collapse(strings.Join(want, sep)); collapse(got[0].String()) != w {
+				t.Fatalf("%s = %q, want %q", what, got[0].String(), w)
+			}
+		}
+		check(ref.Subst([][]Pattern{enc}), "Subst")
+		// A caller forwarding its own slice parameter (number 1) to the
+		// summarised function, then called with the elements.
+		fwd, _ := EncodeSlice([]Part{{Spread: 2}})
+		composed := ref.Subst([][]Pattern{fwd})
+		if len(composed) != 1 {
+			t.Fatalf("forwarded: %v", composed)
+		}
+		check(composed[0].Subst([][]Pattern{nil, enc}), "forwarded Subst")
+		check(JoinParts(parts, pre, sep, suf), "JoinParts")
+	})
+}
