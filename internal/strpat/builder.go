@@ -137,7 +137,9 @@ func (w *builderWalk) loop(l *loop, s []Pattern) []Pattern {
 		return s
 	}
 	if l.exit != nil && l.slice != nil && w.e.unrolling[l.header] == 0 {
-		if alts, ok := w.e.slices(l.slice, w.d); ok {
+		if alts, ok := w.e.slices(l.slice, w.d); ok && !(l.blocks[w.at.Block()] && hasSpread(alts)) {
+			// (String() inside a loop over a slice parameter would see
+			// the placeholders a run of its elements is evaluated with.)
 			step := func(acc []Pattern) []Pattern {
 				acc = w.block(l.header, acc)
 				inside := func(b *ssa.BasicBlock) bool { return l.blocks[b] && b != l.header }
@@ -154,6 +156,17 @@ func (w *builderWalk) loop(l *loop, s []Pattern) []Pattern {
 		w.record(s)
 	}
 	return s
+}
+
+func hasSpread(alts [][]item) bool {
+	for _, its := range alts {
+		for _, it := range its {
+			if it.spread != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // touches reports whether the loop writes to the builder or holds `at`.

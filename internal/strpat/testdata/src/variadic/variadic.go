@@ -84,3 +84,16 @@ func aroundCalls() {
 	use(around("api", "3")) // want "/rest/api/3/x"
 	use(around())           // want "/rest/x"
 }
+
+// String() inside a loop over a slice parameter: each prefix of the path,
+// which the summary cannot express.
+func prefixes(parts ...string) string {
+	var b strings.Builder
+	b.WriteString("/rest/api/3")
+	last := ""
+	for _, p := range parts {
+		b.WriteString("/" + p)
+		last = b.String()
+	}
+	return last // summary "" "/rest/api/3…"
+}
