@@ -130,6 +130,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		res.Calls = append(res.Calls, c)
 	}
+	res.Calls = dropUnmatchedAlternatives(res.Calls)
 	slices.SortStableFunc(a.sends, func(x, y *Call) int { return int(x.Pos - y.Pos) })
 	for _, c := range a.sends {
 		if c.Match.Kind == apispec.NotAtlassian && c.Match.Ops == nil && c.Match.Suggestions == nil {
@@ -145,6 +146,23 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// dropUnmatchedAlternatives drops, at a call site where one alternative
+// of the request matches an operation, the alternatives that match none:
+// they come from branches the code's constants rule out (mattermost's
+// endpointURL returns "2/user" as it is only when it has a scheme, else
+// "/rest/api/2/user"). calls is sorted by position.
+func dropUnmatchedAlternatives(calls []*Call) []*Call {
+	matched := map[token.Pos]bool{}
+	for _, c := range calls {
+		if c.Match.Kind == apispec.Matched {
+			matched[c.Pos] = true
+		}
+	}
+	return slices.DeleteFunc(calls, func(c *Call) bool {
+		return c.Match.Kind != apispec.Matched && matched[c.Pos]
+	})
 }
 
 // atlassianEvidence reports whether a request whose URL the API table

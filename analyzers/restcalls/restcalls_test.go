@@ -141,7 +141,7 @@ func TestLibraries(t *testing.T) {
 func TestAPITable(t *testing.T) {
 	restcalls.SetReport(true)
 	defer restcalls.SetReport(false)
-	analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer, "matched")
+	analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer, "matched", "alternatives")
 }
 
 // TestBounds runs discovery on machine-made worst cases: a very deep
