@@ -56,3 +56,47 @@ func TestDescriptorSchema(t *testing.T) {
 		})
 	}
 }
+
+func TestManifestSchema(t *testing.T) {
+	sch, err := Manifest()
+	if err != nil {
+		t.Fatalf("embedded schema does not compile: %v", err)
+	}
+	for _, tc := range []struct {
+		name  string
+		doc   string
+		valid bool
+	}{
+		{"minimal", `{"app": {"id": "ari:cloud:ecosystem::app/8db33809-1f32-48bb-8c52-5877dab48107"}}`, true},
+		{"no app id", `{"app": {}}`, false},
+		{"bad app id", `{"app": {"id": "my-app"}}`, false},
+		{"scope list", `{"permissions": {"scopes": ["read:jira-work", "storage:app"]}}`, true},
+		{"scope map", `{"permissions": {"scopes": {"read:jira-work": {"allowImpersonation": true}, "storage:app": {}}}}`, true},
+		{"scope map null", `{"permissions": {"scopes": {"read:jira-work": null}}}`, false},
+		{"scope map unknown option", `{"permissions": {"scopes": {"read:jira-work": {"allowImpersonate": true}}}}`, false},
+		{"scope string", `{"permissions": {"scopes": "read:jira-work"}}`, false},
+		{"remote key", `{"remotes": [{"key": "backend-1", "baseUrl": "https://b.example.com"}]}`, true},
+		{"remote key space", `{"remotes": [{"key": "backend ", "baseUrl": "https://b.example.com"}]}`, false},
+		{"remote key long", `{"remotes": [{"key": "` + string(bytes.Repeat([]byte("k"), 24)) + `"}]}`, false},
+		{"remote regions", `{"remotes": [{"key": "b", "baseUrl": {"default": "https://b.example.com", "EU": "https://eu.b.example.com"}}]}`, true},
+		{"endpoint tokens", `{"modules": {"endpoint": [{"key": "e", "remote": "b", "auth": {"appSystemToken": {"enabled": true}}}]}}`, true},
+		{"endpoint token not bool", `{"modules": {"endpoint": [{"key": "e", "auth": {"appSystemToken": {"enabled": "yes"}}}]}}`, false},
+		{"endpoint token no enabled", `{"modules": {"endpoint": [{"key": "e", "auth": {"appUserToken": {}}}]}}`, false},
+		{"connect", `{"app": {"id": "ari:cloud:ecosystem::app/x", "connect": {"key": "cleaner", "remote": "connect", "authentication": "jwt"}}}`, true},
+		{"connect auth none", `{"app": {"id": "ari:cloud:ecosystem::app/x", "connect": {"key": "cleaner", "authentication": "none"}}}`, false},
+		{"connect no key", `{"app": {"id": "ari:cloud:ecosystem::app/x", "connect": {"remote": "connect"}}}`, false},
+		{"connect modules", `{"connectModules": {"jira:adminPages": [{"key": "config"}]}}`, true},
+		{"other sections open", `{"app": {"id": "ari:cloud:ecosystem::app/x", "runtime": {"name": "nodejs22.x"}}, "resources": [{"key": "main"}], "somethingNew": 1}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(tc.doc)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = sch.Validate(doc)
+			if (err == nil) != tc.valid {
+				t.Errorf("valid = %v, want %v (%v)", err == nil, tc.valid, err)
+			}
+		})
+	}
+}
