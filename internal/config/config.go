@@ -4,6 +4,7 @@
 //	enable: [missing-scope, authn]   # only these rules (IDs or analyzer names)
 //	disable: [excess-scope]          # never these; disable wins over enable
 //	descriptor: app/atlassian-connect.json
+//	manifest: ../manifest.yml         # the Forge manifest, when not found upward
 //	ignore:
 //	  - rule: excess-scope
 //	    path: atlassian-connect.json # a file, a directory or a glob (**, *, ?, [..])
@@ -59,6 +60,11 @@ type Config struct {
 	// sets one, else "". DescriptorPos is where it is set.
 	Descriptor    string
 	DescriptorPos token.Position
+
+	// Manifest is the absolute path of the Forge manifest when the file
+	// sets one, else "". ManifestPos is where it is set.
+	Manifest    string
+	ManifestPos token.Position
 
 	// Ignores are the findings to suppress without touching the source.
 	Ignores []Ignore
@@ -414,14 +420,16 @@ func (d *decoder) top(n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // an empty file or a file of comments: no settings
 	}
-	d.fields(n, "config", []string{"enable", "disable", "descriptor", "ignore"}, func(key string, _, v *yaml.Node) {
+	d.fields(n, "config", []string{"enable", "disable", "descriptor", "manifest", "ignore"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "enable":
 			d.cfg.Enable = d.names(v, key)
 		case "disable":
 			d.cfg.Disable = d.names(v, key)
 		case "descriptor":
-			d.descriptor(v)
+			d.cfg.Descriptor, d.cfg.DescriptorPos = d.path(v, key)
+		case "manifest":
+			d.cfg.Manifest, d.cfg.ManifestPos = d.path(v, key)
 		case "ignore":
 			d.ignores(v)
 		}
@@ -449,26 +457,27 @@ func (d *decoder) names(n *yaml.Node, key string) []string {
 	return out
 }
 
-func (d *decoder) descriptor(n *yaml.Node) {
-	p, ok := d.str(n, "descriptor")
+// path decodes a path to a file, relative to the module root.
+func (d *decoder) path(n *yaml.Node, key string) (string, token.Position) {
+	p, ok := d.str(n, key)
 	if !ok {
-		return
+		return "", token.Position{}
 	}
 	if p == "" {
-		d.errorf(n, "descriptor must be a path, not empty")
-		return
+		d.errorf(n, "%s must be a path, not empty", key)
+		return "", token.Position{}
 	}
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(d.cfg.Root, filepath.FromSlash(p))
 	}
 	if fi, err := os.Stat(p); err != nil {
-		d.errorf(n, "descriptor %s: %v", n.Value, unwrapPathError(err))
-		return
+		d.errorf(n, "%s %s: %v", key, n.Value, unwrapPathError(err))
+		return "", token.Position{}
 	} else if fi.IsDir() {
-		d.errorf(n, "descriptor %s is a directory, not a file", n.Value)
-		return
+		d.errorf(n, "%s %s is a directory, not a file", key, n.Value)
+		return "", token.Position{}
 	}
-	d.cfg.Descriptor, d.cfg.DescriptorPos = p, d.pos(n)
+	return p, d.pos(n)
 }
 
 func unwrapPathError(err error) error {

@@ -37,12 +37,13 @@ func module(t *testing.T, files map[string]string) string {
 }
 
 func TestParseYAML(t *testing.T) {
-	root := module(t, map[string]string{"app/atlassian-connect.json": "{}"})
+	root := module(t, map[string]string{"app/atlassian-connect.json": "{}", "../manifest.yml": "app: {}"})
 	src := `# connectlint settings
 enable: [cfgtest, cfgtest-gamma]
 disable:
   - cfgtest-beta
 descriptor: app/atlassian-connect.json
+manifest: ../manifest.yml
 ignore:
   - rule: cfgtest-alpha
     path: app/atlassian-connect.json
@@ -67,6 +68,9 @@ ignore:
 	if c.DescriptorPos.Line != 5 || c.DescriptorPos.Column != 13 {
 		t.Errorf("DescriptorPos = %v, want line 5 column 13", c.DescriptorPos)
 	}
+	if want := filepath.Join(filepath.Dir(root), "manifest.yml"); c.Manifest != want || c.ManifestPos.Line != 6 {
+		t.Errorf("Manifest = %q at %v, want %q on line 6", c.Manifest, c.ManifestPos, want)
+	}
 	if len(c.Ignores) != 2 {
 		t.Fatalf("Ignores = %+v", c.Ignores)
 	}
@@ -74,8 +78,8 @@ ignore:
 	if ig.Rule != "cfgtest-alpha" || ig.Path != "app/atlassian-connect.json" || ig.Reason != "ADMIN is needed by the admin page" {
 		t.Errorf("Ignores[0] = %+v", ig)
 	}
-	if ig.Pos.Line != 7 || ig.Pos.Column != 5 {
-		t.Errorf("Ignores[0].Pos = %v, want line 7 column 5", ig.Pos)
+	if ig.Pos.Line != 8 || ig.Pos.Column != 5 {
+		t.Errorf("Ignores[0].Pos = %v, want line 8 column 5", ig.Pos)
 	}
 	if got := c.Ignores[1].Path; got != "legacy/**/*.go" {
 		t.Errorf("Ignores[1].Path = %q, want the cleaned legacy/**/*.go", got)
@@ -112,13 +116,13 @@ func TestParseErrors(t *testing.T) {
 		want            []string // each error, "line:col: message part"
 	}{
 		{"unknown key", "c.yaml", "enable: [cfgtest]\nignroe: []\n",
-			[]string{`2:1: config: unknown key "ignroe" (known keys: enable, disable, descriptor, ignore); did you mean "ignore"?`}},
+			[]string{`2:1: config: unknown key "ignroe" (known keys: enable, disable, descriptor, manifest, ignore); did you mean "ignore"?`}},
 		{"unknown key nearer a later key", "c.yaml", "dsable: [cfgtest]\n",
-			[]string{`1:1: config: unknown key "dsable" (known keys: enable, disable, descriptor, ignore); did you mean "disable"?`}},
+			[]string{`1:1: config: unknown key "dsable" (known keys: enable, disable, descriptor, manifest, ignore); did you mean "disable"?`}},
 		{"duplicate key", "c.yaml", "disable: [cfgtest]\ndisable: [cfgother]\n",
 			[]string{`2:1: config: key "disable" appears twice`}},
 		{"top not a mapping", "c.yaml", "- cfgtest\n",
-			[]string{`1:1: config must be a mapping with keys enable, disable, descriptor, ignore, not a list`}},
+			[]string{`1:1: config must be a mapping with keys enable, disable, descriptor, manifest, ignore, not a list`}},
 		{"enable not a list", "c.yaml", "enable: cfgtest\n",
 			[]string{`1:9: enable must be a list of rule IDs or analyzer names, not "cfgtest"`}},
 		{"unknown rule in disable", "c.yaml", "disable: [cfgtest-alfa]\n",
@@ -147,6 +151,8 @@ func TestParseErrors(t *testing.T) {
 			[]string{`1:13: descriptor nope/atlassian-connect.json: no such file or directory`}},
 		{"descriptor is a dir", "c.yaml", "descriptor: sub\n",
 			[]string{`1:13: descriptor sub is a directory, not a file`}},
+		{"manifest missing", "c.yaml", "manifest: forge/manifest.yml\n",
+			[]string{`1:11: manifest forge/manifest.yml: no such file or directory`}},
 		{"yaml syntax", "c.yaml", "enable: [cfgtest\ndisable: x\n",
 			[]string{`:1: did not find expected ',' or ']'`}},
 		{"two documents", "c.yaml", "disable: [cfgtest]\n---\nenable: [cfgtest]\n",
