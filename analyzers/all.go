@@ -2,6 +2,7 @@
 package analyzers
 
 import (
+	"io"
 	"slices"
 	"sync"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/analyzers/forbidden"
 	"github.com/connectlint/connectlint/analyzers/grants"
+	"github.com/connectlint/connectlint/analyzers/manifest"
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/suppress"
@@ -22,6 +24,7 @@ import (
 func checkers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		descriptor.Analyzer,
+		manifest.Analyzer,
 		grants.Analyzer,    // reports unknown-scope for OAuth 2.0 grants
 		restcalls.Analyzer, // reports only with -restcalls.report; its flag needs it here
 		scopes.Analyzer,
@@ -47,6 +50,14 @@ func All() []*analysis.Analyzer {
 		suppress.Wrap(suite...)
 	})
 	return slices.Clone(suite)
+}
+
+// Fingerprint writes the files outside go vet's view that the suite reads
+// for the module at root (every atlassian-connect.json and manifest.yml it
+// may use) to w, for the tool's version line, which keys go vet's cache.
+func Fingerprint(w io.Writer, root string) {
+	descriptor.Fingerprint(w, root)
+	manifest.Fingerprint(w, root)
 }
 
 // FactSource reports whether a package that imports importPath may hold

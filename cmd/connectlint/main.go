@@ -24,7 +24,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/analyzers"
-	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/output"
@@ -48,7 +47,7 @@ func main() {
 		// go vet keys its result cache by this line; digest the config
 		// file too, or vet replays stale results after it is edited.
 		dir, _ := os.Getwd()
-		v, err := config.VetVersion(filepath.Base(os.Args[0]), dir, descriptor.Fingerprint)
+		v, err := config.VetVersion(filepath.Base(os.Args[0]), dir, analyzers.Fingerprint)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "connectlint: -V=full: %v\n", err)
 			os.Exit(exitFailure)
@@ -108,6 +107,7 @@ type checkFlags struct {
 	format         string
 	out            string
 	descriptor     string
+	manifest       string
 	enable         string
 	disable        string
 	dir            string
@@ -124,6 +124,7 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.StringVar(&f.format, "format", "text", "output `format`: text, json or sarif")
 	fs.StringVar(&f.out, "out", "", "write the report to `file` instead of standard output")
 	fs.StringVar(&f.descriptor, "descriptor", "", "use this app descriptor `file` instead of discovering atlassian-connect.json")
+	fs.StringVar(&f.manifest, "manifest", "", "use this Forge manifest `file` instead of discovering manifest.yml")
 	fs.StringVar(&f.enable, "enable", "", "report only these `rules` (comma-separated rule IDs or analyzer names)")
 	fs.StringVar(&f.disable, "disable", "", "do not report these `rules` (comma-separated rule IDs or analyzer names)")
 	fs.StringVar(&f.dir, "C", "", "run as if connectlint was started in `dir`")
@@ -203,10 +204,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return fail("-descriptor: %v", err)
 		}
 	}
-	// go vet's cache must see edits to an explicit descriptor.
+	if f.manifest != "" {
+		if err := setFileFlag(all, "manifest", inDir(dir, f.manifest)); err != nil {
+			return fail("-manifest: %v", err)
+		}
+	}
+	// go vet's cache must see edits to an explicit descriptor or manifest.
 	var inputs []string
 	for _, a := range all {
-		if fl := a.Flags.Lookup("file"); a.Name == "descriptor" && fl != nil && fl.Value.String() != "" {
+		if fl := a.Flags.Lookup("file"); (a.Name == "descriptor" || a.Name == "manifest") && fl != nil && fl.Value.String() != "" {
 			inputs = append(inputs, inDir(dir, fl.Value.String()))
 		}
 	}
@@ -291,20 +297,26 @@ func inDir(dir, file string) string {
 
 // setDescriptorFile points the descriptor analyzer at an explicit file.
 func setDescriptorFile(as []*analysis.Analyzer, file string) error {
+	return setFileFlag(as, "descriptor", file)
+}
+
+// setFileFlag sets the file flag of the named analyzer (descriptor,
+// manifest) to an existing file.
+func setFileFlag(as []*analysis.Analyzer, name, file string) error {
 	for _, a := range as {
-		if a.Name != "descriptor" {
+		if a.Name != name {
 			continue
 		}
 		fl := a.Flags.Lookup("file")
 		if fl == nil {
-			return errors.New("this build's descriptor analyzer has no file flag")
+			return fmt.Errorf("this build's %s analyzer has no file flag", name)
 		}
 		if _, err := os.Stat(file); err != nil {
 			return err
 		}
 		return fl.Value.Set(file)
 	}
-	return errors.New("this build has no descriptor analyzer")
+	return fmt.Errorf("this build has no %s analyzer", name)
 }
 
 // problemLine formats a problem for stderr: package, position, message.

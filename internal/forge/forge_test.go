@@ -187,3 +187,19 @@ permissions:
 		t.Errorf("OAuthScopes = %v", got)
 	}
 }
+
+func TestLooksLikeForge(t *testing.T) {
+	for src, want := range map[string]bool{
+		"app:\n  id: ari:cloud:ecosystem::app/x\n":                            true,
+		"modules:\n  jira:issuePanel: []\n":                                   true,
+		"permissions:\n\tscopes: [":                                           true,  // broken, still Forge's
+		"---\napplications:\n- name: api\n  memory: 256M\n":                   false, // Cloud Foundry
+		"version: 1\nenv:\n  app: x\n":                                        false,
+		"# id: ari:cloud:ecosystem::app/0b6f8cfe-fc77-4b0a-9a8f-0e5d4b1f8a2e": true,
+		"": false,
+	} {
+		if got := LooksLikeForge([]byte(src)); got != want {
+			t.Errorf("LooksLikeForge(%q) = %v; want %v", src, got, want)
+		}
+	}
+}

@@ -139,6 +139,14 @@ func (p *parser) yamlError(err error) {
 		line, _ := strconv.Atoi(m[1])
 		span := p.lineSpan(line)
 		text := m[2]
+		// yaml.v3 names the line before a flow collection that is never
+		// closed: point at its bracket.
+		if open, ok := strings.CutPrefix(text, "did not find expected ',' or '"); ok && len(open) == 2 {
+			if at := p.unclosed(line, map[string]byte{"]'": '[', "}'": '{'}[open]); at >= 0 {
+				p.problem(Span{Offset: at, End: at + 1}, "not valid YAML: this %c is never closed", p.data[at])
+				return
+			}
+		}
 		// A tab where YAML expects indentation is the common case; point
 		// at the tab.
 		if lineText := p.pos.lineText(line); strings.HasPrefix(strings.TrimLeft(lineText, " "), "\t") || text == "found character that cannot start any token" && strings.Contains(lineText, "\t") {
@@ -163,6 +171,20 @@ func (p *parser) yamlError(err error) {
 		return
 	}
 	p.problem(Span{}, "not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// unclosed returns the offset of the first bracket c from line on whose
+// flow collection never closes, or -1.
+func (p *parser) unclosed(line int, c byte) int {
+	if c == 0 || line < 1 || line > len(p.pos.lines) {
+		return -1
+	}
+	for i := p.pos.lines[line-1]; i < len(p.data); i++ {
+		if p.data[i] == c && matchBracket(p.data, i) < 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // structure reports duplicate keys, keys that are not scalars and nesting
@@ -482,4 +504,18 @@ func inFlow(data []byte, off int) bool {
 // nearest returns a did-you-mean hint for name among candidates.
 func nearest(name string, candidates []string) string {
 	return textutil.DidYouMean(name, candidates, max(2, len(name)/3))
+}
+
+// forgeKey matches a top-level key only Forge manifests have.
+var forgeKey = regexp.MustCompile(`(?m)^(app|modules|permissions|remotes|connectModules|resources)[ \t]*:`)
+
+// LooksLikeForge reports whether a file named manifest.yml is a Forge
+// manifest rather than another tool's (Cloud Foundry's applications:, a
+// build tool's): it has a top-level key only Forge manifests have, or a
+// Forge app id. It reads the text, so it answers for broken YAML too.
+func LooksLikeForge(data []byte) bool {
+	if len(data) > MaxParseSize {
+		data = data[:MaxParseSize]
+	}
+	return bytes.Contains(data, []byte("ari:cloud:ecosystem::app/")) || forgeKey.Match(data)
 }
