@@ -233,7 +233,7 @@ func (e editor) newlineAt(off int) string {
 func (e editor) blockList(seq *yaml.Node) (Insertion, error) {
 	last := seq.Content[len(seq.Content)-1]
 	item := e.off(last)
-	lineStart := e.pos.lines[last.Line-1]
+	lineStart := e.pos.lineStart(last.Line)
 	dash := strings.LastIndexByte(string(e.data[lineStart:item]), '-')
 	if dash < 0 || strings.TrimLeft(string(e.data[lineStart:lineStart+dash]), " ") != "" {
 		return Insertion{}, errors.New("permissions.scopes has a list item not on its own line: add the scopes by hand")
@@ -252,7 +252,7 @@ func (e editor) blockMap(m *yaml.Node) (Insertion, error) {
 	}
 	k := m.Content[len(m.Content)-2]
 	koff := e.off(k)
-	lineStart := e.pos.lines[k.Line-1]
+	lineStart := e.pos.lineStart(k.Line)
 	indent := string(e.data[lineStart:koff])
 	if strings.TrimLeft(indent, " ") != "" {
 		return Insertion{}, errors.New("permissions.scopes has a key not on its own line: add the scopes by hand")
@@ -346,7 +346,7 @@ func matchBracket(data []byte, open int) int {
 // underKey adds a block list under a key with an empty value
 // ("scopes:" and nothing after it).
 func (e editor) underKey(k *yaml.Node) Insertion {
-	lineStart := e.pos.lines[k.Line-1]
+	lineStart := e.pos.lineStart(k.Line)
 	indent := string(e.data[lineStart:e.off(k)])
 	end := e.pos.lineEnd(k.Line)
 	if end > lineStart && e.data[end-1] == '\r' {
@@ -361,7 +361,7 @@ func (e editor) addScopesKey(pk, pv *yaml.Node) (Insertion, error) {
 	unit := e.indentUnit()
 	switch {
 	case pv.Kind == yaml.ScalarNode && pv.ShortTag() == "!!null" && e.valueText(pv) == "":
-		lineStart := e.pos.lines[pk.Line-1]
+		lineStart := e.pos.lineStart(pk.Line)
 		indent := string(e.data[lineStart:e.off(pk)]) + unit
 		end := e.pos.lineEnd(pk.Line)
 		return Insertion{Offset: end, First: "\n" + indent + "scopes:\n" + indent + unit + "- ", Before: "\n" + indent + unit + "- "}, nil
@@ -381,7 +381,7 @@ func (e editor) addScopesKey(pk, pv *yaml.Node) (Insertion, error) {
 		return Insertion{Offset: closeAt, First: first, Before: ", ", Last: "]", Quote: '"'}, nil
 	case pv.Kind == yaml.MappingNode && len(pv.Content) >= 2:
 		k := pv.Content[len(pv.Content)-2]
-		lineStart := e.pos.lines[k.Line-1]
+		lineStart := e.pos.lineStart(k.Line)
 		indent := string(e.data[lineStart:e.off(k)])
 		if strings.TrimLeft(indent, " ") != "" {
 			return Insertion{}, errors.New("permissions has a key not on its own line: add the scopes by hand")

@@ -371,12 +371,34 @@ type positions struct {
 
 func newPositions(data []byte) *positions {
 	lines := []int{0}
-	for i, b := range data {
-		if b == '\n' {
+	for i := 0; i < len(data); i++ {
+		// The line breaks yaml.v3 counts: \n, \r\n, a lone \r, and
+		// NEL, LS and PS.
+		switch {
+		case data[i] == '\n':
 			lines = append(lines, i+1)
+		case data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			lines = append(lines, i+1)
+		case data[i] == 0xC2 && i+1 < len(data) && data[i+1] == 0x85:
+			lines = append(lines, i+2)
+			i++
+		case data[i] == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9):
+			lines = append(lines, i+3)
+			i += 2
 		}
 	}
 	return &positions{data: data, lines: lines}
+}
+
+// lineStart is the offset of a line's start, clamped to the data.
+func (ps *positions) lineStart(line int) int {
+	switch {
+	case line < 1:
+		return 0
+	case line > len(ps.lines):
+		return len(ps.data)
+	}
+	return ps.lines[line-1]
 }
 
 func (ps *positions) offset(line, col int) int {
@@ -392,12 +414,20 @@ func (ps *positions) offset(line, col int) int {
 	return off
 }
 
-// lineEnd is the offset of the newline ending the line (or len(data)).
+// lineEnd is the offset of the line break ending the line (or
+// len(data)); a \r before a \n stays in the line.
 func (ps *positions) lineEnd(line int) int {
-	if line < len(ps.lines) {
-		return ps.lines[line] - 1
+	switch {
+	case line < 1:
+		return 0
+	case line >= len(ps.lines):
+		return len(ps.data)
 	}
-	return len(ps.data)
+	end := ps.lines[line] - 1
+	for end > ps.lines[line-1] && ps.data[end]&0xC0 == 0x80 { // inside NEL, LS, PS
+		end--
+	}
+	return end
 }
 
 func (ps *positions) lineText(line int) string {
