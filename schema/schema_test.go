@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -70,8 +71,9 @@ func TestManifestSchema(t *testing.T) {
 		{"minimal", `{"app": {"id": "ari:cloud:ecosystem::app/8db33809-1f32-48bb-8c52-5877dab48107"}}`, true},
 		{"no app id", `{"app": {}}`, false},
 		{"bad app id", `{"app": {"id": "my-app"}}`, false},
-		{"scope list", `{"permissions": {"scopes": ["read:jira-work", "storage:app"]}}`, true},
-		{"scope map", `{"permissions": {"scopes": {"read:jira-work": {"allowImpersonation": true}, "storage:app": {}}}}`, true},
+		{"no app", `{"permissions": {"scopes": []}}`, false},
+		{"scope list", `{"app": {"id": "ari:cloud:ecosystem::app/x"}, "permissions": {"scopes": ["read:jira-work", "storage:app"]}}`, true},
+		{"scope map", `{"app": {"id": "ari:cloud:ecosystem::app/x"}, "permissions": {"scopes": {"read:jira-work": {"allowImpersonation": true}, "storage:app": {}}}}`, true},
 		{"scope map null", `{"permissions": {"scopes": {"read:jira-work": null}}}`, false},
 		{"scope map unknown option", `{"permissions": {"scopes": {"read:jira-work": {"allowImpersonate": true}}}}`, false},
 		{"scope string", `{"permissions": {"scopes": "read:jira-work"}}`, false},
@@ -89,7 +91,11 @@ func TestManifestSchema(t *testing.T) {
 		{"other sections open", `{"app": {"id": "ari:cloud:ecosystem::app/x", "runtime": {"name": "nodejs22.x"}}, "resources": [{"key": "main"}], "somethingNew": 1}`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(tc.doc)))
+			src := tc.doc
+			if !strings.Contains(src, `"app"`) && tc.name != "no app" {
+				src = `{"app": {"id": "ari:cloud:ecosystem::app/x"}, ` + src[1:]
+			}
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(src)))
 			if err != nil {
 				t.Fatal(err)
 			}
