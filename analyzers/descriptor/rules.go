@@ -72,9 +72,12 @@ and with the nearest valid scope when the value looks like a typo.
 The same rule checks the scopes an OAuth 2.0 grant in the Go code asks for
 (an oauth2.Config's Scopes, a scope parameter): a misspelt scope
 ("read:jira-works"; did you mean read:jira-work?) and a Connect scope
-written where an OAuth 2.0 one belongs. A name far from every scope
-connectlint knows is left alone: it may belong to a product connectlint
-does not cover.`,
+written where an OAuth 2.0 one belongs. And it checks a Forge
+manifest.yml's permissions.scopes: a misspelt OAuth 2.0, Forge or
+Connect-on-Forge scope, and a Connect scope written as in the descriptor
+(READ, which a manifest spells read:connect-jira). A name far from every
+scope connectlint knows is left alone: it may belong to a product
+connectlint does not cover.`,
 		Bad:  `"scopes": ["READ", "Write", "READ_ONLY", "read:jira-work"]`,
 		Good: `"scopes": ["READ", "WRITE"]`,
 		Lang: "json",

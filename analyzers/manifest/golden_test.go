@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/connectlint/connectlint/internal/forge"
 	"time"
 
 	"github.com/connectlint/connectlint/internal/rules"
@@ -60,6 +62,10 @@ func problemsText(t *testing.T, path string) string {
 	for _, p := range l.problems {
 		pos := fset.Position(file.Pos(min(p.Span.Offset, file.Size())))
 		fmt.Fprintf(&b, "%s:%d:%d: %s [%s]\n", filepath.Base(pos.Filename), pos.Line, pos.Column, p.Msg, ruleInvalid.ID)
+	}
+	for _, p := range forge.UnknownScopes(l.manifest) {
+		pos := fset.Position(file.Pos(min(p.Span.Offset, file.Size())))
+		fmt.Fprintf(&b, "%s:%d:%d: %s [unknown-scope]\n", filepath.Base(pos.Filename), pos.Line, pos.Column, p.Msg)
 	}
 	return b.String()
 }

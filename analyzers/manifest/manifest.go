@@ -13,6 +13,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/forge"
+	"github.com/connectlint/connectlint/internal/rules"
 )
 
 // Result is what other analyzers see. Manifest is nil when no Forge
@@ -87,6 +88,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if owns(pass, dir, homeDir(path, config.ModuleRoot(dir))) {
 		for _, p := range l.problems {
 			ruleInvalid.Reportf(pass, res.Range(p.Span), "%s", p.Msg)
+		}
+		if r, ok := rules.Lookup("unknown-scope"); ok {
+			for _, p := range forge.UnknownScopes(l.manifest) {
+				r.Reportf(pass, res.Range(p.Span), "%s", p.Msg)
+			}
 		}
 		reportIgnoredDescriptor(pass, res)
 	}

@@ -147,7 +147,7 @@ func sortScopes(m authz.Model, ss []string) {
 }
 
 func (c *checker) excessOf(g *authz.Grant, prog *Needs) {
-	if g.Partial {
+	if g.Partial || g.Shared {
 		return
 	}
 	m := authz.ModelOf(g.Model)

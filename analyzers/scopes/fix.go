@@ -45,9 +45,21 @@ func (c *checker) reportMissing() {
 		}
 	}
 	fixes := map[*authz.Grant]analysis.SuggestedFix{}
+	var manifestGrants []*authz.Grant
 	for _, g := range order {
 		sortScopes(authz.ModelOf(g.Model), adds[g])
+		if g.Kind == "manifest.yml" {
+			manifestGrants = append(manifestGrants, g)
+			continue
+		}
 		if fix, ok := c.addScopesFix(g, adds[g]); ok {
+			fixes[g] = fix
+		}
+	}
+	// A manifest's Connect and OAuth 2.0 grants share permissions.scopes:
+	// one fix adds what both lack.
+	if fix, ok := c.manifestFix(manifestGrants, adds); ok {
+		for _, g := range manifestGrants {
 			fixes[g] = fix
 		}
 	}
@@ -68,7 +80,7 @@ func (c *checker) addScopesFix(g *authz.Grant, add []string) (analysis.Suggested
 	switch {
 	case len(add) == 0:
 		return analysis.SuggestedFix{}, false
-	case g == c.connect:
+	case g == c.connect && c.desc != nil:
 		var scopes []connect.Scope
 		for _, s := range add {
 			if x, ok := authz.ConnectScope(s); ok {

@@ -24,7 +24,7 @@ func governing(c *CallNeed, grants []*authz.Grant) []*authz.Grant {
 	if c.Auth.Key != "" {
 		var keyed []*authz.Grant
 		for _, g := range out {
-			if g.Key == c.Auth.Key {
+			if g.Issues(c.Auth.Key) {
 				keyed = append(keyed, g)
 			}
 		}
@@ -42,7 +42,7 @@ func complete(c *CallNeed, gov []*authz.Grant) bool {
 	if authz.Governing(c.Host, c.Auth) == authz.Connect {
 		return true
 	}
-	return c.Auth.Key != "" && slices.ContainsFunc(gov, func(g *authz.Grant) bool { return g.Key == c.Auth.Key })
+	return slices.ContainsFunc(gov, func(g *authz.Grant) bool { return g.Issues(c.Auth.Key) })
 }
 
 // verdict is the judgement of a call under its governing grants.

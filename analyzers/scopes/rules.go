@@ -34,6 +34,14 @@ specification and checks them against the app's grants:
   and the scopes page recommends classic scopes
   (https://developer.atlassian.com/cloud/jira/platform/scopes-for-oauth-2-3LO-and-forge-apps/).
   The missing scopes are suggested in the family the grant already uses.
+- Forge: the permissions.scopes of manifest.yml (a list, or the map form
+  with allowImpersonation). Its OAuth 2.0 scopes are behind the tokens Forge
+  passes a remote (the x-forge-oauth-system and x-forge-oauth-user
+  headers); calling with them also needs read:app-system-token or
+  read:app-user-token. In a Connect app on Forge (app.connect), the
+  manifest's Connect scopes (read:connect-jira, write:connect-jira, ...,
+  space-admin:connect-confluence) cover as the Connect scopes they name and
+  replace the descriptor's, which Atlassian then ignores.
 
 Which grant judges a call: the one its credential shows (a Connect JWT
 header, a client from an oauth2.Config, a token's AccessToken), else the
@@ -52,7 +60,9 @@ declared in a package it does not import) is judged by the program's main
 package, which reports it at the call; a module without a main package gets
 no finding for such calls. With -fix, the scopes each lacking grant misses
 are added to the descriptor's "scopes" array (or the array is added), or to
-the Go Scopes literal, for all the calls a package reports at once. Calls
+the Go Scopes literal, or to manifest.yml's permissions.scopes (in the
+form and layout the file uses, comments kept), for all the calls a package
+reports at once. Calls
 in _test.go files are not checked.`,
 		Bad: `// atlassian-connect.json: "scopes": ["READ", "WRITE"]
 req, _ := http.NewRequest(http.MethodDelete, base+"/rest/api/3/issue/"+key, nil)
@@ -84,6 +94,12 @@ refresh_token request); scopes whose use Go code does not show
 (storage:app, read:account, ...) are never reported, and neither is any
 scope of a grant connectlint cannot read entirely. ACT_AS_USER is needed
 when the app uses the JWT bearer grant.
+
+A Forge manifest's scopes are judged by the Go remote's calls only when the
+Go code is all the code they serve: a manifest with function modules
+(JavaScript resolvers, triggers, UI Kit) or resources (Custom UI, whose
+frontend calls product APIs through the bridge) also serves code
+connectlint does not analyse, and none of its scopes is reported.
 
 The needs are those of the whole program: every Atlassian call in the main
 package and in every package of the app it imports (through package facts),

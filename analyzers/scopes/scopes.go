@@ -1,7 +1,7 @@
 // Package scopes checks the Atlassian REST calls a program makes against
-// the scopes it is granted: the Connect descriptor's, and the OAuth 2.0
-// (3LO) clients' declared in the Go code (see package authz for the
-// models and analyzers/grants for the sources).
+// the scopes it is granted: the Connect descriptor's, the Forge
+// manifest's, and the OAuth 2.0 (3LO) clients' declared in the Go code
+// (see package authz for the models and analyzers/grants for the sources).
 //
 // Per call (at the call site restcalls lists, the outermost call in the
 // app's code for wrappers and client libraries):
@@ -55,6 +55,7 @@ import (
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/grants"
+	"github.com/connectlint/connectlint/analyzers/manifest"
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/internal/apispec"
 	"github.com/connectlint/connectlint/internal/authz"
@@ -70,7 +71,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "scopes",
 	Doc:        summary,
 	URL:        "https://github.com/connectlint/connectlint/blob/main/docs/rules.md",
-	Requires:   []*analysis.Analyzer{descriptor.Analyzer, grants.Analyzer, restcalls.Analyzer},
+	Requires:   []*analysis.Analyzer{descriptor.Analyzer, manifest.Analyzer, grants.Analyzer, restcalls.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(Needs)},
@@ -90,10 +91,19 @@ func run(pass *analysis.Pass) (any, error) {
 	calls := pass.ResultOf[restcalls.Analyzer].(*restcalls.Result)
 	declared := pass.ResultOf[grants.Analyzer].(*grants.Result)
 
-	c := &checker{pass: pass, desc: desc, root: pass.Pkg.Name() == "main"}
-	if desc != nil && desc.File != nil && desc.Descriptor != nil {
+	man, _ := pass.ResultOf[manifest.Analyzer].(*manifest.Result)
+
+	c := &checker{pass: pass, desc: desc, man: man, root: pass.Pkg.Name() == "main"}
+	forgeConnect, forgeOAuth := manifestGrants(man)
+	switch {
+	case forgeConnect != nil:
+		// Connect on Forge: Atlassian enforces the manifest's scopes, and
+		// the descriptor's are ignored (the manifest analyzer says so).
+		c.connect, c.desc = forgeConnect, nil
+	case desc != nil && desc.File != nil && desc.Descriptor != nil:
 		c.connect = descriptorGrant(desc)
 	}
+	c.forgeOAuth = forgeOAuth
 	c.grants = c.fileGrants()
 	c.grants = append(c.grants, declared.Visible.Grants...)
 
@@ -113,12 +123,13 @@ func run(pass *analysis.Pass) (any, error) {
 		ruleOAuthSite.Reportf(pass, posRange{pos, pos}, "%s: Atlassian accepts OAuth 2.0 tokens only through https://api.atlassian.com/ex/{product}/{cloudId}, so its calls fail with 401", u.What)
 	}
 	own.Features = append(own.Features, c.features(declared.Own)...)
+	own.Features = append(own.Features, c.forgeTokenFeatures(calls)...)
 	if appCode(pass) && !own.empty() {
 		pass.ExportPackageFact(own)
 	}
 
 	prog := c.program(own)
-	if c.connect != nil {
+	if c.connect != nil && c.desc != nil {
 		prog.Features = append(prog.Features, descriptorFeatures(c.desc)...)
 		prog.normalize()
 	}
@@ -146,12 +157,16 @@ func appCode(pass *analysis.Pass) bool {
 
 type checker struct {
 	pass    *analysis.Pass
-	desc    *descriptor.Result
-	connect *authz.Grant // the descriptor's grant, nil without one
-	grants  []*authz.Grant
-	root    bool // a main package: it sees the program's grants
-	missing []missingCall
-	called  map[*ssa.Function]map[*apispec.Operation][]string // the operations each function's calls resolve to
+	desc    *descriptor.Result // nil when a Connect-on-Forge manifest replaces it
+	man     *manifest.Result
+	connect *authz.Grant // the Connect grant: the descriptor's, or a Connect-on-Forge manifest's
+	// forgeOAuth is the manifest's OAuth 2.0 grant, behind the Forge app
+	// system and user tokens; nil without a manifest.
+	forgeOAuth *authz.Grant
+	grants     []*authz.Grant
+	root       bool // a main package: it sees the program's grants
+	missing    []missingCall
+	called     map[*ssa.Function]map[*apispec.Operation][]string // the operations each function's calls resolve to
 }
 
 // calledOps are the operations the package's calls resolve to (their best
@@ -246,10 +261,13 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 
 // fileGrants are the grants files declare, which every package sees.
 func (c *checker) fileGrants() []*authz.Grant {
-	if c.connect == nil {
-		return nil
+	var out []*authz.Grant
+	for _, g := range []*authz.Grant{c.connect, c.forgeOAuth} {
+		if g != nil {
+			out = append(out, g)
+		}
 	}
-	return []*authz.Grant{c.connect}
+	return out
 }
 
 // descriptorGrant is the descriptor's scopes as a Connect grant; a scope

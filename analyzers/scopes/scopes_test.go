@@ -21,6 +21,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/connectlint/connectlint/analyzers/scopes"
+	"github.com/connectlint/connectlint/internal/authz"
+	"github.com/connectlint/connectlint/internal/forge"
 	"github.com/connectlint/connectlint/internal/rules"
 )
 
@@ -189,6 +191,17 @@ func checkFixes(t *testing.T, results []*analysistest.Result) {
 							t.Errorf("%s: fix %q does not add %s", file, fix.Message, s)
 						}
 					}
+				} else if strings.HasSuffix(file, ".yml") {
+					m, probs := forge.Parse(fixed)
+					if m == nil || len(probs) > 0 {
+						t.Errorf("%s: fix %q gives a manifest with problems %v:\n%s", file, fix.Message, probs, fixed)
+						continue
+					}
+					for _, s := range added {
+						if !m.HasScope(s) {
+							t.Errorf("%s: fix %q does not add %s", file, fix.Message, s)
+						}
+					}
 				} else {
 					var v struct{ Scopes []string }
 					if err := json.Unmarshal(fixed, &v); err != nil {
@@ -201,7 +214,7 @@ func checkFixes(t *testing.T, results []*analysistest.Result) {
 						}
 					}
 				}
-				if want := scopeIn(d.Message); want != "" && !slices.Contains(added, want) {
+				if want := scopeIn(d.Message); want != "" && !slices.ContainsFunc(added, func(a string) bool { return canonical(a) == canonical(want) }) {
 					t.Errorf("%s: the fix of %q does not add its scope %s", file, d.Message, want)
 				}
 				for _, e := range edits {
@@ -280,6 +293,15 @@ func apply(t *testing.T, data []byte, edits []edit) []byte {
 func addedScopes(msg string) []string {
 	added, _, _ := strings.Cut(strings.TrimPrefix(msg, "Add "), " to the ")
 	return strings.Split(added, ", ")
+}
+
+// canonical spells a Connect scope as the descriptor does, whether written
+// so or as Connect on Forge does (write:connect-jira is WRITE).
+func canonical(s string) string {
+	if x, ok := authz.ConnectScope(s); ok {
+		return x.String()
+	}
+	return s
 }
 
 // scopeIn returns the scope a missing-scope message asks for.

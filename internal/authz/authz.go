@@ -77,8 +77,12 @@ type Grant struct {
 	// Scopes says, so nothing is reported missing against it alone and
 	// none of its scopes is excess.
 	Partial bool
+	// Shared tells that the grant also serves code connectlint does not
+	// analyse (a Forge manifest's JavaScript functions and Custom UI): its
+	// missing scopes are reported, but none of its scopes is excess.
+	Shared bool
 	// Key identifies the grant, so that a call whose credential comes from
-	// it can be judged by it alone (see Credential.Grant).
+	// it can be judged by it alone (see Issues).
 	Key string
 	// Insert is where -fix adds a scope; nil when it cannot.
 	Insert *Insert
@@ -170,7 +174,11 @@ func (g *Grant) Text() string {
 	m := ModelOf(g.Model)
 	var names []string
 	for _, n := range g.Names() {
-		if c := m.Canonical(n); !slices.Contains(names, c) {
+		c := m.Canonical(n)
+		if g.Kind == "manifest.yml" {
+			c = n // as the manifest spells it: read:connect-jira
+		}
+		if !slices.Contains(names, c) {
 			names = append(names, c)
 		}
 	}
@@ -244,6 +252,19 @@ func (g *Grant) Has(name string) bool {
 	return slices.Contains(g.Granted(), m.Canonical(name))
 }
 
+// Issues reports whether a credential with the key comes from the grant:
+// the Forge app system and user tokens both hold a manifest's OAuth 2.0
+// scopes.
+func (g *Grant) Issues(key string) bool {
+	if key == "" {
+		return false
+	}
+	if g.Key == ForgeManifestKey {
+		return key == ForgeSystemKey || key == ForgeUserKey
+	}
+	return g.Key == key
+}
+
 // VarKey is the Key of a grant held in a package-level variable.
 func VarKey(pkgPath, name string) string { return pkgPath + "." + name }
 
@@ -268,6 +289,9 @@ type Credential struct {
 const (
 	ForgeSystemKey = "forge:app-system-token"
 	ForgeUserKey   = "forge:app-user-token"
+	// ForgeManifestKey is the Key of a Forge manifest's OAuth 2.0 grant,
+	// which issues both tokens.
+	ForgeManifestKey = "forge:manifest"
 )
 
 // Governing returns the model a call is judged by: its credential's, else

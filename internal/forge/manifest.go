@@ -201,3 +201,19 @@ func (m *Manifest) OAuthScopes() []Scope {
 	}
 	return out
 }
+
+// ServesOtherCode reports whether the manifest's scopes also serve code
+// that runs on Forge rather than in the Go remote: function modules
+// (JavaScript resolvers, triggers, UI Kit) or resources (Custom UI, whose
+// frontend calls product APIs through the bridge). The Go code is then not
+// all the code the scopes serve.
+func (m *Manifest) ServesOtherCode() bool {
+	if m == nil || m.Root == nil {
+		return false
+	}
+	if fn := get(get(m.Root, "modules"), "function"); fn != nil && len(fn.Content) > 0 {
+		return true
+	}
+	r := get(m.Root, "resources")
+	return r != nil && len(r.Content) > 0
+}

@@ -2,12 +2,14 @@ package forge
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/connectlint/connectlint/internal/apispec"
 	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/textutil"
 )
 
 // The Forge scopes a remote backend needs to receive the tokens it calls
@@ -121,3 +123,45 @@ func KnownScope(name string) bool {
 // analysis cannot see and are never excess. read:app-system-token and
 // read:app-user-token are false too: the tokens the code reads decide them.
 func RESTScope(name string) bool { return restScopes()[name] }
+
+// UnknownScopes reports the manifest's scopes that are misspellings of a
+// scope connectlint knows: a name far from every known scope is left alone,
+// as it may belong to a product connectlint does not cover. A Connect
+// scope written as in atlassian-connect.json (READ) is named in the
+// manifest's spelling.
+func UnknownScopes(m *Manifest) []Problem {
+	if m == nil {
+		return nil
+	}
+	var out []Problem
+	for _, s := range m.Scopes {
+		if s.Placeholder || KnownScope(s.Name) {
+			continue
+		}
+		if c, ok := connect.ParseScope(s.Name); ok && ConnectScopeName(c, "jira") != "" {
+			out = append(out, Problem{s.Span, fmt.Sprintf("unknown scope %q: a Connect app on Forge declares the Connect scope %s as %s", s.Name, c, ConnectScopeName(c, "jira"))})
+			continue
+		}
+		if best, ok := textutil.Nearest(s.Name, knownScopes(), max(2, len(s.Name)/6)); ok {
+			out = append(out, Problem{s.Span, fmt.Sprintf("unknown scope %q; did you mean %s?", s.Name, best)})
+		}
+	}
+	return out
+}
+
+// knownScopes lists every scope KnownScope accepts, sorted.
+var knownScopes = sync.OnceValue(func() []string {
+	out := slices.Clone(forgeOnly())
+	for s := range restScopes() {
+		out = append(out, s)
+	}
+	for verb := range connectVerbs {
+		for _, product := range []string{"jira", "confluence"} {
+			if _, ok := ConnectScope(verb + ":connect-" + product); ok {
+				out = append(out, verb+":connect-"+product)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+})
