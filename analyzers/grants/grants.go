@@ -132,9 +132,14 @@ func run(pass *analysis.Pass) (any, error) {
 		c := &checker{pass: pass, r: newResolver(pass), own: own, app: appCode(pass)}
 		c.exportScopeLists()
 		c.exportEndpoints()
-		c.findConfigs()
-		c.findAuthorizeURLs()
-		c.findGoAtlassian()
+		if c.app {
+			// Grants are the app's: a library that builds an authorize
+			// URL or a Config from its caller's scopes grants nothing
+			// of its own.
+			c.findConfigs()
+			c.findAuthorizeURLs()
+			c.findGoAtlassian()
+		}
 		c.findActAsUser()
 		c.findRefresh()
 		c.findSiteSetups()

@@ -33,6 +33,15 @@ func TestGrantDetails(t *testing.T) {
 	for _, r := range run(t) {
 		res := r.Result.(*grants.Result)
 		byPkg[r.Pass.Pkg.Path()] = res.Own
+		if r.Pass.Pkg.Path() == "example.com/app/goatl" {
+			// go-atlassian builds an authorize URL from its caller's
+			// scopes: only the app's call is a grant.
+			for _, g := range res.Visible.Grants {
+				if g.Kind != "go-atlassian OAuth" {
+					t.Errorf("goatl sees a %s grant at %v, from library code", g.Kind, g.At)
+				}
+			}
+		}
 		if r.Pass.Pkg.Path() == "example.com/app/useshared" {
 			visible = map[string]int{}
 			for _, g := range res.Visible.Grants {
