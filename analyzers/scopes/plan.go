@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/connectlint/connectlint/internal/authz"
+	"github.com/connectlint/connectlint/internal/connect"
+	"github.com/connectlint/connectlint/internal/forge"
 )
 
 // A Plan lists the scopes a grant of one model must hold for the
@@ -49,20 +51,77 @@ type Unresolved struct {
 const viaDescriptor = "descriptor"
 
 // PlanFor works out the plan of model m (and OAuth family "classic" or
-// "granular") for the program's needs.
-func PlanFor(prog *Needs, m authz.Model, family string) *Plan {
-	p := &Plan{Model: m.ID(), Family: family}
-	add := func(scope string, r Reason) {
-		for i := range p.Scopes {
-			if p.Scopes[i].Scope == scope {
-				p.Scopes[i].Reasons = append(p.Scopes[i].Reasons, r)
-				return
-			}
-		}
-		p.Scopes = append(p.Scopes, PlanScope{Scope: scope, Reasons: []Reason{r}})
-	}
+// "granular") for the program's needs. Calls another model governs (a
+// Connect JWT call in an OAuth 2.0 plan, a call through api.atlassian.com
+// in a Connect plan) are left out: they need nothing of m's grants.
+// With everyCall, every call counts: what the code would need if all its
+// calls were made in model m.
+func PlanFor(prog *Needs, m authz.Model, family string, everyCall bool) *Plan {
+	p := planFor(prog, m, family, everyCall)
+	p.sort()
+	return p
+}
+
+// ForgePlanFor is the plan of a Forge app's manifest.yml: the OAuth 2.0
+// scopes of every call, as a Forge remote makes them all with the app
+// system or user token (whatever credential the code uses today), and the
+// scopes of those tokens: read:app-user-token for the calls made with the
+// user token and for acting as a user, read:app-system-token for the
+// others.
+func ForgePlanFor(prog *Needs, family string) *Plan {
+	p := planFor(prog, authz.ModelOf(authz.OAuth), family, true)
+	// Forge issues no refresh tokens; the token scopes are added per call
+	// below.
+	p.Scopes = slices.DeleteFunc(p.Scopes, func(s PlanScope) bool {
+		return s.Scope == authz.OfflineAccess || s.Scope == forge.SystemTokenScope || s.Scope == forge.UserTokenScope
+	})
 	for i := range prog.Calls {
 		cn := &prog.Calls[i]
+		scope := forge.SystemTokenScope
+		if cn.Auth.Key == authz.ForgeUserKey {
+			scope = forge.UserTokenScope
+		}
+		p.add(scope, Reason{What: cn.What(), Via: cn.Via, At: cn.At})
+	}
+	for _, f := range prog.Features {
+		if f.Model == authz.Connect && f.Scope == connect.ActAsUser.String() {
+			p.add(forge.UserTokenScope, Reason{What: f.What, At: f.At})
+		}
+	}
+	p.sort()
+	return p
+}
+
+// add records that r needs scope, once per place and text.
+func (p *Plan) add(scope string, r Reason) {
+	for i := range p.Scopes {
+		if p.Scopes[i].Scope == scope {
+			if !slices.ContainsFunc(p.Scopes[i].Reasons, func(x Reason) bool { return x.At == r.At && x.What == r.What }) {
+				p.Scopes[i].Reasons = append(p.Scopes[i].Reasons, r)
+			}
+			return
+		}
+	}
+	p.Scopes = append(p.Scopes, PlanScope{Scope: scope, Reasons: []Reason{r}})
+}
+
+// sort orders the scopes as sortScopes does.
+func (p *Plan) sort() {
+	names := p.Names()
+	sortScopes(authz.ModelOf(p.Model), names)
+	slices.SortFunc(p.Scopes, func(a, b PlanScope) int {
+		return slices.Index(names, a.Scope) - slices.Index(names, b.Scope)
+	})
+}
+
+func planFor(prog *Needs, m authz.Model, family string, everyCall bool) *Plan {
+	p := &Plan{Model: m.ID(), Family: family}
+	add := p.add
+	for i := range prog.Calls {
+		cn := &prog.Calls[i]
+		if gov := authz.Governing(cn.Host, cn.Auth); !everyCall && gov != 0 && gov != m.ID() {
+			continue
+		}
 		r := Reason{What: cn.What(), Via: cn.Via, At: cn.At}
 		ops := cn.Ops()
 		var first authz.Requirement
@@ -111,14 +170,6 @@ func PlanFor(prog *Needs, m authz.Model, family string) *Plan {
 			add(m.Canonical(f.Scope), Reason{What: f.What, Via: via, At: f.At})
 		}
 	}
-	names := make([]string, len(p.Scopes))
-	for i, s := range p.Scopes {
-		names[i] = s.Scope
-	}
-	sortScopes(m, names)
-	slices.SortFunc(p.Scopes, func(a, b PlanScope) int {
-		return slices.Index(names, a.Scope) - slices.Index(names, b.Scope)
-	})
 	return p
 }
 
@@ -155,7 +206,8 @@ func (p *Plan) Holders(grants []*authz.Grant) []*authz.Grant {
 			continue
 		}
 		if p.Model == authz.OAuth {
-			names := g.Names()
+			// offline_access and the like belong to neither family.
+			names := slices.DeleteFunc(g.Names(), func(n string) bool { return !authz.Classic(n) && !authz.Granular(n) })
 			classic := len(names) == 0 || slices.ContainsFunc(names, authz.Classic)
 			if classic != (p.Family == "classic") {
 				continue
@@ -167,16 +219,18 @@ func (p *Plan) Holders(grants []*authz.Grant) []*authz.Grant {
 }
 
 // Status compares the plan with its holders (see Holders): the needed
-// scopes they lack, and the scopes they hold that the plan does not need
-// (only scopes connectlint can judge, and none when a holder is partial
-// or a call is unresolved).
+// scopes they lack (none when a holder is partial: it may hold them), and
+// the scopes they hold that the plan does not need (only scopes
+// connectlint can judge, and none when a holder is partial or shared, or a
+// call is unresolved).
 func (p *Plan) Status(grants []*authz.Grant) (missing, excess []string) {
 	m := authz.ModelOf(p.Model)
 	holders := p.Holders(grants)
 	var granted, entries []string
-	partial := false
+	partial, shared := false, false
 	for _, g := range holders {
 		partial = partial || g.Partial
+		shared = shared || g.Shared
 		granted = append(granted, g.Granted()...)
 		for _, e := range g.Scopes {
 			entries = append(entries, m.Canonical(e.Name))
@@ -185,12 +239,15 @@ func (p *Plan) Status(grants []*authz.Grant) (missing, excess []string) {
 	if len(holders) == 0 {
 		return nil, nil
 	}
+	if partial {
+		return nil, nil // it may hold anything
+	}
 	for _, s := range p.Names() {
 		if !slices.ContainsFunc(granted, func(g string) bool { return m.Implies(g, s) }) {
 			missing = append(missing, s)
 		}
 	}
-	if partial || len(p.Unresolved) > 0 {
+	if shared || len(p.Unresolved) > 0 {
 		return missing, nil // cannot tell what is excess
 	}
 	for _, e := range entries {

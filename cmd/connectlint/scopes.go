@@ -15,12 +15,14 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/analyzers/manifest"
 	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/apispec"
 	"github.com/connectlint/connectlint/internal/authz"
+	"github.com/connectlint/connectlint/internal/forge"
 )
 
-const scopesUsage = `usage: connectlint scopes [-C dir] [-descriptor file] [-for connect|oauth] [-format text|json|markdown] [packages]
+const scopesUsage = `usage: connectlint scopes [-C dir] [-descriptor file] [-manifest file] [-for connect|oauth|forge] [-format text|json|markdown] [packages]
 
 Prints the scopes the packages' Atlassian REST calls need (with every
 package of the app they import), with each scope's reasons: the calls that
@@ -34,10 +36,24 @@ to ./...
 -for picks the authorization model (default: the one the app declares):
   connect  the Connect scopes, first as the JSON array to paste into
            atlassian-connect.json's "scopes"
-  oauth    the OAuth 2.0 scopes (3LO apps, scoped API tokens, Forge), as
-           the set of classic scopes and the set of granular scopes that
-           cover the code (an operation without a scope of one family is
-           asked for in the other)
+  oauth    the OAuth 2.0 scopes (3LO apps, scoped API tokens), as the set
+           of classic scopes and the set of granular scopes that cover the
+           code (an operation without a scope of one family is asked for
+           in the other)
+  forge    the permissions: block to paste into a Forge manifest.yml: the
+           OAuth 2.0 scopes of every call, as a Forge remote makes them
+           all with the app system or user token, and those tokens'
+           scopes (read:app-system-token, read:app-user-token); granular
+           when the manifest already uses granular scopes, else classic.
+           When the app has Connect scopes (a descriptor, or
+           read:connect-jira ... in the manifest), each scope is marked
+           within them or beyond them by Atlassian's published Connect
+           equivalents: a scope beyond them, or one Atlassian marks
+           UNMAPPED, makes the update to Forge need admin approval; a
+           scope without a published equivalent is said to be so
+
+A model other than the one the app declares counts every call, whatever
+credential it carries: what the code would need in that model.
 
 -format json prints the same as JSON (-json is short for it); -format
 markdown prints a table of scopes, the calls that need them and whether
@@ -57,7 +73,8 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	descFlag := fs.String("descriptor", "", "use this app descriptor `file` instead of discovering atlassian-connect.json")
 	asJSON := fs.Bool("json", false, "print the answer as JSON (same as -format json)")
 	format := fs.String("format", "text", "output `format`: text, json or markdown")
-	model := fs.String("for", "", "authorization `model`: connect or oauth (default: the one the app declares)")
+	manifestFlag := fs.String("manifest", "", "use this Forge manifest `file` instead of discovering manifest.yml")
+	model := fs.String("for", "", "authorization `model`: connect, oauth or forge (default: the one the app declares)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -74,9 +91,9 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		return fail("-format %q: want text, json or markdown", *format)
 	}
 	switch *model {
-	case "", "connect", "oauth":
+	case "", "connect", "oauth", "forge":
 	default:
-		return fail("-for %q: want connect or oauth", *model)
+		return fail("-for %q: want connect, oauth or forge", *model)
 	}
 	dir, err := workDir(*dirFlag)
 	if err != nil {
@@ -87,6 +104,11 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 			return fail("-descriptor: %v", err)
 		}
 	}
+	if *manifestFlag != "" {
+		if err := setFileFlag([]*analysis.Analyzer{manifest.Analyzer}, "manifest", inDir(dir, *manifestFlag)); err != nil {
+			return fail("-manifest: %v", err)
+		}
+	}
 
 	prog, loadErrs, err := programNeeds(dir, fs.Args())
 	if err != nil {
@@ -95,23 +117,32 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	for _, e := range loadErrs {
 		fmt.Fprintf(stderr, "connectlint scopes: %s\n", e)
 	}
+	declared := declaredModel(prog)
 	if *model == "" {
-		*model = declaredModel(prog)
+		*model = declared
 	}
+	every := *model != declared
 	var plans []*scopes.Plan
-	if *model == "connect" {
-		plans = []*scopes.Plan{scopes.PlanFor(prog.needs, authz.ModelOf(authz.Connect), "")}
-	} else {
+	var mig *migration
+	grants := prog.grants
+	switch *model {
+	case "connect":
+		plans = []*scopes.Plan{scopes.PlanFor(prog.needs, authz.ModelOf(authz.Connect), "", every)}
+	case "forge":
+		grants = manifestGrants(prog.grants)
+		plans = []*scopes.Plan{scopes.ForgePlanFor(prog.needs, forgeFamily(grants))}
+		mig = newMigration(prog.grants)
+	default:
 		m := authz.ModelOf(authz.OAuth)
-		plans = []*scopes.Plan{scopes.PlanFor(prog.needs, m, "classic"), scopes.PlanFor(prog.needs, m, "granular")}
+		plans = []*scopes.Plan{scopes.PlanFor(prog.needs, m, "classic", every), scopes.PlanFor(prog.needs, m, "granular", every)}
 	}
 	switch *format {
 	case "json":
-		err = writeScopesJSON(stdout, dir, *model, plans, prog.grants)
+		err = writeScopesJSON(stdout, dir, *model, plans, grants, mig)
 	case "markdown":
-		err = writeScopesMarkdown(stdout, dir, plans, prog.grants)
+		err = writeScopesMarkdown(stdout, dir, plans, grants, mig)
 	default:
-		err = writeScopesText(stdout, dir, plans)
+		err = writeScopesText(stdout, dir, plans, mig)
 	}
 	if err != nil {
 		return fail("%v", err)
@@ -129,14 +160,18 @@ type program struct {
 	grants []*authz.Grant
 }
 
-// declaredModel is the model of the app's grants: Connect when it has a
-// descriptor, OAuth 2.0 when the code declares OAuth grants or calls
-// api.atlassian.com, else Connect.
+// declaredModel is the model of the app's grants: Forge when it has a
+// manifest with OAuth 2.0 scopes (a Connect app on Forge is Connect),
+// Connect when it has a descriptor, OAuth 2.0 when the code declares OAuth
+// grants or calls api.atlassian.com, else Connect.
 func declaredModel(p *program) string {
 	has := func(m authz.ModelID) bool {
 		return slices.ContainsFunc(p.grants, func(g *authz.Grant) bool { return g.Model == m })
 	}
+	forgeOAuth := slices.ContainsFunc(p.grants, func(g *authz.Grant) bool { return g.Model == authz.OAuth && g.Kind == "manifest.yml" })
 	switch {
+	case forgeOAuth && !has(authz.Connect):
+		return "forge"
 	case has(authz.Connect):
 		return "connect"
 	case has(authz.OAuth), slices.ContainsFunc(p.needs.Calls, func(c scopes.CallNeed) bool { return c.Host == apispec.HostGateway }):
@@ -189,7 +224,7 @@ func programNeeds(dir string, patterns []string) (*program, []string, error) {
 		}
 		all = append(all, res.Program)
 		for _, g := range res.Grants {
-			if k := g.At.String() + g.Kind; !keys[k] {
+			if k := fmt.Sprint(g.At, g.Kind, g.Model); !keys[k] {
 				keys[k] = true
 				p.grants = append(p.grants, g)
 			}
@@ -200,29 +235,36 @@ func programNeeds(dir string, patterns []string) (*program, []string, error) {
 }
 
 // title names a plan: "OAuth 2.0, classic scopes".
-func title(p *scopes.Plan) string {
-	if p.Model == authz.Connect {
+func title(p *scopes.Plan, mig *migration) string {
+	switch {
+	case p.Model == authz.Connect:
 		return "Connect scopes"
+	case mig != nil:
+		return "Forge manifest.yml, " + p.Family + " scopes"
 	}
 	return "OAuth 2.0, " + p.Family + " scopes"
 }
 
-// writeScopesText prints, for each plan, the array to paste, then the
-// reasons grouped by scope.
-func writeScopesText(w io.Writer, dir string, plans []*scopes.Plan) error {
+// writeScopesText prints, for each plan, the array to paste (for Forge,
+// the permissions: block), then the reasons grouped by scope.
+func writeScopesText(w io.Writer, dir string, plans []*scopes.Plan, mig *migration) error {
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	for i, p := range plans {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
 		if p.Model != authz.Connect {
-			fmt.Fprintf(tw, "%s:\n", title(p))
+			fmt.Fprintf(tw, "%s:\n", title(p, mig))
 		}
-		array, err := json.Marshal(p.Names())
-		if err != nil {
-			return err
+		if mig != nil {
+			mig.writeBlock(tw, p)
+		} else {
+			array, err := json.Marshal(p.Names())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(tw, "%s\n", strings.ReplaceAll(string(array), `","`, `", "`))
 		}
-		fmt.Fprintf(tw, "%s\n", strings.ReplaceAll(string(array), `","`, `", "`))
 		section := func(title string, rs []scopes.Reason) {
 			if len(rs) == 0 {
 				return
@@ -275,6 +317,10 @@ type scopesJSON struct {
 	Unresolved []unresolvedJSON `json:"unresolved"`
 	Missing    []string         `json:"missing"` // needed scopes the app's grants of the model lack
 	Excess     []string         `json:"excess"`  // scopes the grants hold that the code does not need
+	// Connect and Migration, with -for forge when the app has Connect
+	// scopes: those scopes, and each needed scope's published equivalent.
+	Connect   []string        `json:"connect,omitempty"`
+	Migration []migrationJSON `json:"migration,omitempty"`
 }
 
 type oauthJSON struct {
@@ -296,10 +342,18 @@ type unresolvedJSON struct {
 	Pos        string   `json:"pos"`
 }
 
-func planJSON(dir, model string, p *scopes.Plan, grants []*authz.Grant) scopesJSON {
+func planJSON(dir, model string, p *scopes.Plan, grants []*authz.Grant, mig *migration) scopesJSON {
 	missing, excess := p.Status(grants)
 	out := scopesJSON{Model: model, Family: p.Family, Scopes: nonNil(p.Names()), Reasons: []reasonJSON{}, Unresolved: []unresolvedJSON{},
 		Missing: nonNil(missing), Excess: nonNil(excess)}
+	if mig.active() {
+		for _, c := range mig.connect {
+			out.Connect = append(out.Connect, c.String())
+		}
+		for _, n := range p.Names() {
+			out.Migration = append(out.Migration, mig.json(n))
+		}
+	}
 	for _, s := range p.Scopes {
 		for _, r := range s.Reasons {
 			out.Reasons = append(out.Reasons, reasonJSON{s.Scope, r.What, r.Via, relPos(dir, r.At)})
@@ -324,15 +378,15 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func writeScopesJSON(w io.Writer, dir, model string, plans []*scopes.Plan, grants []*authz.Grant) error {
+func writeScopesJSON(w io.Writer, dir, model string, plans []*scopes.Plan, grants []*authz.Grant, mig *migration) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if model == "connect" {
-		return enc.Encode(planJSON(dir, model, plans[0], grants))
+	if model != "oauth" {
+		return enc.Encode(planJSON(dir, model, plans[0], grants, mig))
 	}
 	out := oauthJSON{Model: model}
 	for _, p := range plans {
-		out.Plans = append(out.Plans, planJSON(dir, model, p, grants))
+		out.Plans = append(out.Plans, planJSON(dir, model, p, grants, mig))
 	}
 	return enc.Encode(out)
 }
@@ -342,7 +396,7 @@ const maxMarkdownReasons = 3
 
 // writeScopesMarkdown prints a table per plan: each needed scope, what
 // needs it and whether the app's grants hold it, then the excess ones.
-func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants []*authz.Grant) error {
+func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants []*authz.Grant, mig *migration) error {
 	var b strings.Builder
 	for i, p := range plans {
 		if i > 0 {
@@ -351,7 +405,7 @@ func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants [
 		missing, excess := p.Status(grants)
 		holders := p.Holders(grants)
 		held := len(holders) > 0
-		fmt.Fprintf(&b, "### %s\n\n", title(p))
+		fmt.Fprintf(&b, "### %s\n\n", title(p, mig))
 		if held {
 			var names []string
 			for _, g := range holders {
@@ -359,7 +413,12 @@ func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants [
 			}
 			fmt.Fprintf(&b, "Compared with %s.\n\n", strings.Join(names, " and "))
 		}
-		b.WriteString("| scope | needed by | status |\n|---|---|---|\n")
+		if mig.active() {
+			fmt.Fprintf(&b, "Moving to Forge from the Connect scopes %s (Atlassian's published equivalents, %s).\n\n", scopeList(mig.connect), forge.EquivalencesSource)
+			b.WriteString("| scope | needed by | status | on moving to Forge |\n|---|---|---|---|\n")
+		} else {
+			b.WriteString("| scope | needed by | status |\n|---|---|---|\n")
+		}
 		for _, s := range p.Scopes {
 			var cells []string
 			for k, r := range s.Reasons {
@@ -376,10 +435,14 @@ func writeScopesMarkdown(w io.Writer, dir string, plans []*scopes.Plan, grants [
 			case slices.Contains(missing, s.Scope):
 				status = "**missing**"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(s.Scope), strings.Join(cells, "<br>"), status)
+			if mig.active() {
+				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(s.Scope), strings.Join(cells, "<br>"), status, mig.text(s.Scope))
+			} else {
+				fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(s.Scope), strings.Join(cells, "<br>"), status)
+			}
 		}
 		for _, e := range excess {
-			fmt.Fprintf(&b, "| %s | not needed by the code | **excess** |\n", mdCode(e))
+			fmt.Fprintf(&b, "| %s | not needed by the code | **excess** |%s\n", mdCode(e), map[bool]string{true: " |"}[mig.active()])
 		}
 		if len(p.Scopes) == 0 && len(excess) == 0 {
 			b.WriteString("| – | no call needs a scope | |\n")
