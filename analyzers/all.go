@@ -2,11 +2,14 @@
 package analyzers
 
 import (
+	"fmt"
+	"go/token"
 	"io"
 	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/connectlint/connectlint/analyzers/authn"
 	"github.com/connectlint/connectlint/analyzers/descriptor"
@@ -83,4 +86,25 @@ func SuppressedIn(result any) []suppress.Suppressed {
 		return r.Suppressed
 	}
 	return nil
+}
+
+// AcrossPrograms looks across the programs of one standalone run: several
+// main packages sharing a descriptor or manifest are judged by the union
+// of their needs, so an excess-scope finding of one program on a scope
+// another program needs (or may need) is dropped. It returns whether to
+// drop a finding of rule at pos.
+func AcrossPrograms(roots []*checker.Action) func(rule string, pos token.Position) bool {
+	var results []*scopes.Result
+	for _, act := range roots {
+		if r, ok := act.Result.(*scopes.Result); ok && act.Package.Name == "main" {
+			results = append(results, r)
+		}
+	}
+	needed := map[string]bool{}
+	for _, x := range scopes.NeededByAnother(results) {
+		needed[fmt.Sprintf("%s#%d", x.Entry.At.File, x.Entry.At.Offset)] = true
+	}
+	return func(rule string, pos token.Position) bool {
+		return rule == "excess-scope" && needed[fmt.Sprintf("%s#%d", pos.Filename, pos.Offset)]
+	}
 }

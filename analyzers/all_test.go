@@ -1,12 +1,18 @@
 package analyzers
 
 import (
+	"fmt"
+	"go/token"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/connectlint/connectlint/analyzers/directives"
+	"github.com/connectlint/connectlint/internal/driver"
 )
 
 // TestAllShape checks what suppression relies on: the connectlint analyzer
@@ -33,5 +39,44 @@ func TestAllShape(t *testing.T) {
 	again[0] = nil
 	if All()[0] == nil {
 		t.Error("All() returned its own slice, which callers can change")
+	}
+}
+
+// TestAcrossPrograms: two programs share a descriptor; a scope the server
+// needs is not excess because the report command does not need it, while a
+// scope neither needs still is.
+func TestAcrossPrograms(t *testing.T) {
+	dir, err := filepath.Abs("testdata/twoprograms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := driver.NewRuleSet([]string{"excess-scope"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	excess := func(across func([]*checker.Action) func(string, token.Position) bool) []string {
+		res, err := driver.Run(driver.Config{Dir: dir, Analyzers: All(), Rules: rules, Across: across})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range res.Findings {
+			out = append(out, fmt.Sprintf("%s:%d %s", filepath.Base(f.Pos.File), f.Pos.Line, f.Message))
+		}
+		return out
+	}
+	// Alone, the report command finds DELETE broader than it needs.
+	alone := excess(nil)
+	if !slices.ContainsFunc(alone, func(s string) bool { return strings.Contains(s, "scope DELETE is broader than needed") }) {
+		t.Fatalf("without AcrossPrograms, DELETE is not reported: %q", alone)
+	}
+	got := excess(AcrossPrograms)
+	for _, s := range got {
+		if strings.Contains(s, "scope DELETE") {
+			t.Errorf("DELETE, which the server needs, is reported: %s", s)
+		}
+	}
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "scope ADMIN") }) {
+		t.Errorf("ADMIN, which no program needs, is not reported: %q", got)
 	}
 }

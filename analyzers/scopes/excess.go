@@ -214,6 +214,7 @@ func (c *checker) excessOf(g *authz.Grant, prog *Needs) {
 }
 
 func (c *checker) reportExcess(g *authz.Grant, e authz.Entry, gn grantNeeds, needText string) {
+	c.excess = append(c.excess, Excess{g, e})
 	m := authz.ModelOf(g.Model)
 	n := m.Canonical(e.Name)
 	if g.Model == authz.OAuth && n == authz.OfflineAccess {

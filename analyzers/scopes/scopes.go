@@ -84,6 +84,9 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Program *Needs
 	Grants  []*authz.Grant
+	// Excess are the excess-scope findings of a main package, for
+	// NeededByAnother.
+	Excess []Excess
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -140,7 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if c.root {
 		c.checkExcess(prog)
 	}
-	return &Result{Program: prog, Grants: c.grants}, nil
+	return &Result{Program: prog, Grants: c.grants, Excess: c.excess}, nil
 }
 
 // appCode reports whether the package is the app's own code, whose calls
@@ -166,6 +169,7 @@ type checker struct {
 	grants     []*authz.Grant
 	root       bool // a main package: it sees the program's grants
 	missing    []missingCall
+	excess     []Excess                                          // excess-scope findings, for NeededByAnother
 	called     map[*ssa.Function]map[*apispec.Operation][]string // the operations each function's calls resolve to
 }
 

@@ -226,6 +226,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Fix:       f.fix,
 		VetTool:   vetTool,
 		Inputs:    inputs,
+		Across:    analyzers.AcrossPrograms,
 	})
 	if err != nil {
 		return fail("%v", err)

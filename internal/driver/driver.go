@@ -50,6 +50,11 @@ type Config struct {
 	// (a descriptor named by -descriptor): VetTool runs key go vet's cache
 	// by their content too.
 	Inputs []string
+	// Across, when set, is given the run's root actions after analysis
+	// and says which findings a look across the run's programs drops (see
+	// analyzers.AcrossPrograms); runs through go vet see one package at a
+	// time and cannot.
+	Across func(roots []*checker.Action) func(rule string, pos token.Position) bool
 }
 
 // Result is what a run found.
@@ -113,13 +118,17 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Problems = append(res.Problems, analysisProblems(graph)...)
 
+	drop := func(string, token.Position) bool { return false }
+	if cfg.Across != nil {
+		drop = cfg.Across(graph.Roots)
+	}
 	var diags []rootDiagnostic
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			if !cfg.Rules.Enabled(d.Category) {
+			if !cfg.Rules.Enabled(d.Category) || drop(d.Category, act.Package.Fset.Position(d.Pos)) {
 				continue
 			}
 			diags = append(diags, rootDiagnostic{act.Package.Fset, d})
