@@ -774,7 +774,7 @@ func TestE2EFix(t *testing.T) {
 // go vet (the default) and in process: the reports, suppressed findings
 // and load errors included, and the exit statuses must be the same.
 func TestE2EDriversAgree(t *testing.T) {
-	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "oauth"} {
+	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "fixmanifest", "oauth"} {
 		t.Run(name, func(t *testing.T) {
 			dir := absFixture(t, name)
 			for _, format := range []string{"json", "text"} {
@@ -845,5 +845,29 @@ func TestE2ECacheSeesExplicitDescriptorEdits(t *testing.T) {
 	after := connectlint(t, dir, "-descriptor", "app.json", "./...")
 	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
 		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+	}
+}
+
+// TestE2EFixManifest applies the missing-scope fix to a Forge manifest,
+// whose flow-style scope list and comments must survive, in a copy of a
+// Forge remote that comments on issues without write:jira-work.
+func TestE2EFixManifest(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(absFixture(t, "fixmanifest"))); err != nil {
+		t.Fatal(err)
+	}
+	scopeRules := "-enable=missing-scope,excess-scope"
+	fix := connectlint(t, "", "-C", dir, scopeRules, "-fix", "./...")
+	if !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
+		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "fixmanifest-manifest.yml.txt", string(data))
+	after := connectlint(t, "", "-C", dir, scopeRules, "./...")
+	if strings.Contains(after.stdout, "missing-scope") || !strings.Contains(after.stdout, "read:jira-work is not needed") {
+		t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
 	}
 }

@@ -1,0 +1,3 @@
+module example.com/fixmanifest
+
+go 1.26
