@@ -2,14 +2,13 @@
 package analyzers
 
 import (
+	"encoding/json"
 	"fmt"
-	"go/token"
 	"io"
 	"slices"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/connectlint/connectlint/analyzers/authn"
 	"github.com/connectlint/connectlint/analyzers/descriptor"
@@ -19,6 +18,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/manifest"
 	"github.com/connectlint/connectlint/analyzers/restcalls"
 	"github.com/connectlint/connectlint/analyzers/scopes"
+	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/suppress"
 )
 
@@ -91,20 +91,31 @@ func SuppressedIn(result any) []suppress.Suppressed {
 // AcrossPrograms looks across the programs of one standalone run: several
 // main packages sharing a descriptor or manifest are judged by the union
 // of their needs, so an excess-scope finding of one program on a scope
-// another program needs (or may need) is dropped. It returns whether to
-// drop a finding of rule at pos.
-func AcrossPrograms(roots []*checker.Action) func(rule string, pos token.Position) bool {
-	var results []*scopes.Result
-	for _, act := range roots {
-		if r, ok := act.Result.(*scopes.Result); ok && act.Package.Name == "main" {
-			results = append(results, r)
+// another program needs (or may need) is dropped.
+var AcrossPrograms = &driver.Across{
+	Summary: func(result any) any {
+		if r, ok := result.(*scopes.Result); ok && r.Main {
+			return r
 		}
-	}
-	needed := map[string]bool{}
-	for _, x := range scopes.NeededByAnother(results) {
-		needed[fmt.Sprintf("%s#%d", x.Entry.At.File, x.Entry.At.Offset)] = true
-	}
-	return func(rule string, pos token.Position) bool {
-		return rule == "excess-scope" && needed[fmt.Sprintf("%s#%d", pos.Filename, pos.Offset)]
-	}
+		return nil
+	},
+	Decode: func(data []byte) (any, error) {
+		r := &scopes.Result{}
+		return r, json.Unmarshal(data, r)
+	},
+	Drop: func(summaries []any) func(rule, file string, line, col int) bool {
+		var results []*scopes.Result
+		for _, s := range summaries {
+			if r, ok := s.(*scopes.Result); ok {
+				results = append(results, r)
+			}
+		}
+		needed := map[string]bool{}
+		for _, x := range scopes.NeededByAnother(results) {
+			needed[fmt.Sprintf("%s:%d:%d", x.Entry.At.File, x.Entry.At.Line, x.Entry.At.Column)] = true
+		}
+		return func(rule, file string, line, col int) bool {
+			return rule == "excess-scope" && needed[fmt.Sprintf("%s:%d:%d", file, line, col)]
+		}
+	},
 }

@@ -2,14 +2,12 @@ package analyzers
 
 import (
 	"fmt"
-	"go/token"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/internal/driver"
@@ -54,7 +52,7 @@ func TestAcrossPrograms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	excess := func(across func([]*checker.Action) func(string, token.Position) bool) []string {
+	excess := func(across *driver.Across) []string {
 		res, err := driver.Run(driver.Config{Dir: dir, Analyzers: All(), Rules: rules, Across: across})
 		if err != nil {
 			t.Fatal(err)

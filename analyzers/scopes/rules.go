@@ -112,13 +112,12 @@ says so instead; a scope none of the candidates could need is still
 reported. It is not reported when the Go code makes no Atlassian call at
 all. Calls in _test.go files do not count.
 When several programs of a module share one descriptor or manifest, a
-standalone run that analyses in one process (-driver=inprocess, -fix)
-judges by the union of their needs: a scope the server needs, or may need,
-is not excess because a helper command does not need it. Through go vet
-(the govet driver, go vet -vettool, golangci-lint) each main package is
-analysed alone and judges by its own needs, so a helper command that needs
-less than the server reports scopes the server uses: run connectlint on the
-server's packages, or ignore the finding for the helper.
+standalone connectlint run judges by the union of their needs: a scope the
+server needs, or may need, is not excess because a helper command does not
+need it. go vet -vettool and golangci-lint analyse each main package alone,
+so there a helper command that needs less than the server reports scopes
+the server uses: run them on the server's packages, or ignore the finding
+for the helper.
 
 Calls made from the app's pages in the browser (AP.request) need scopes too
 and are not seen by connectlint: keep a scope they need, and silence the

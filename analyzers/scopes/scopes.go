@@ -84,6 +84,8 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	Program *Needs
 	Grants  []*authz.Grant
+	// Main tells a main package's result, which judges the program.
+	Main bool
 	// Excess are the excess-scope findings of a main package, for
 	// NeededByAnother.
 	Excess []Excess
@@ -143,7 +145,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if c.root {
 		c.checkExcess(prog)
 	}
-	return &Result{Program: prog, Grants: c.grants, Excess: c.excess}, nil
+	return &Result{Program: prog, Grants: c.grants, Main: c.root, Excess: c.excess}, nil
 }
 
 // appCode reports whether the package is the app's own code, whose calls

@@ -871,3 +871,22 @@ func TestE2EFixManifest(t *testing.T) {
 		t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
 	}
 }
+
+// TestE2EAcrossPrograms: two programs share a descriptor; both standalone
+// drivers judge excess-scope by the union of their needs (the go vet
+// driver through the summaries the vet tool passes on), so the server's
+// DELETE is not excess for the report command.
+func TestE2EAcrossPrograms(t *testing.T) {
+	dir := filepath.Join(repoRoot, "analyzers", "testdata", "twoprograms")
+	for _, driver := range []string{"govet", "inprocess"} {
+		res := connectlint(t, "", "-C", dir, "-driver="+driver, "-enable=excess-scope", "./...")
+		if strings.Contains(res.stdout, "scope DELETE") || !strings.Contains(res.stdout, "scope ADMIN") {
+			t.Errorf("-driver=%s: exit %d\n%s%s", driver, res.code, res.stdout, res.stderr)
+		}
+	}
+	// go vet itself judges each program alone.
+	vet := command(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	if !strings.Contains(vet.stderr, "scope DELETE is broader than needed") {
+		t.Errorf("go vet -vettool should judge each main alone:\n%s", vet.stderr)
+	}
+}

@@ -62,6 +62,7 @@ func main() {
 			FactSource:     analyzers.FactSource,
 			FactSourceText: analyzers.FactSourceText,
 			Suppressed:     analyzers.SuppressedIn,
+			Summary:        analyzers.AcrossPrograms.Summary,
 		})
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))

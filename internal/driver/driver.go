@@ -50,11 +50,30 @@ type Config struct {
 	// (a descriptor named by -descriptor): VetTool runs key go vet's cache
 	// by their content too.
 	Inputs []string
-	// Across, when set, is given the run's root actions after analysis
-	// and says which findings a look across the run's programs drops (see
-	// analyzers.AcrossPrograms); runs through go vet see one package at a
-	// time and cannot.
-	Across func(roots []*checker.Action) func(rule string, pos token.Position) bool
+	// Across, when set, looks across the run's packages after analysis
+	// and drops findings that only the whole run shows to be wrong.
+	Across *Across
+}
+
+// Across is a look across the packages of one run. Each package's
+// analyzer results give summaries (the vet tool passes them on as JSON);
+// Drop sees all of them and says which findings to drop.
+type Across struct {
+	// Summary returns what an analyzer's result contributes, or nil.
+	Summary func(result any) any
+	// Decode reads a summary the vet tool wrote as JSON.
+	Decode func(data []byte) (any, error)
+	// Drop returns whether to drop a finding of rule at file:line:col
+	// (file absolute).
+	Drop func(summaries []any) func(rule, file string, line, col int) bool
+}
+
+// dropper returns Drop over the summaries, or a function that drops nothing.
+func (a *Across) dropper(summaries []any) func(rule, file string, line, col int) bool {
+	if a == nil || a.Drop == nil || len(summaries) == 0 {
+		return func(string, string, int, int) bool { return false }
+	}
+	return a.Drop(summaries)
 }
 
 // Result is what a run found.
@@ -118,17 +137,29 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Problems = append(res.Problems, analysisProblems(graph)...)
 
-	drop := func(string, token.Position) bool { return false }
-	if cfg.Across != nil {
-		drop = cfg.Across(graph.Roots)
+	var summaries []any
+	if cfg.Across != nil && cfg.Across.Summary != nil {
+		rootPkgs := map[*packages.Package]bool{}
+		for _, act := range graph.Roots {
+			rootPkgs[act.Package] = true
+		}
+		for act := range graph.All() {
+			if act.Err == nil && rootPkgs[act.Package] {
+				if s := cfg.Across.Summary(act.Result); s != nil {
+					summaries = append(summaries, s)
+				}
+			}
+		}
 	}
+	drop := cfg.Across.dropper(summaries)
 	var diags []rootDiagnostic
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			if !cfg.Rules.Enabled(d.Category) || drop(d.Category, act.Package.Fset.Position(d.Pos)) {
+			p := act.Package.Fset.Position(d.Pos)
+			if !cfg.Rules.Enabled(d.Category) || drop(d.Category, p.Filename, p.Line, p.Column) {
 				continue
 			}
 			diags = append(diags, rootDiagnostic{act.Package.Fset, d})

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -63,6 +64,20 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 	}
 	res := &Result{Problems: stderrProblems(stderr.String(), absDir, cmp.Or(cfg.MaxErrorsPerPackage, 3))}
 
+	var summaries []any
+	if cfg.Across != nil && cfg.Across.Decode != nil {
+		for _, p := range pkgs {
+			for _, raw := range p.Summaries {
+				s, err := cfg.Across.Decode(raw)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %v", p.ID, err)
+				}
+				summaries = append(summaries, s)
+			}
+		}
+	}
+	drop := cfg.Across.dropper(summaries)
+
 	seen := map[string]bool{}
 	for _, p := range pkgs {
 		pkg, _, _ := strings.Cut(p.ID, " ")
@@ -77,6 +92,9 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 		for name, diags := range p.Diagnostics {
 			for _, d := range diags {
 				if !cfg.Rules.Enabled(d.Category) {
+					continue
+				}
+				if file, line, col, ok := splitPosn(d.Posn); ok && name != vettool.SuppressedKey && drop(d.Category, file, line, col) {
 					continue
 				}
 				f := findingOf(absDir, d)
@@ -96,6 +114,21 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 		res.Problems = append(res.Problems, skippedPackages(cfg, patterns, pkgs, res.Problems)...)
 	}
 	return res, nil
+}
+
+// splitPosn splits a JSON diagnostic's "file:line:col".
+func splitPosn(posn string) (file string, line, col int, ok bool) {
+	i := strings.LastIndexByte(posn, ':')
+	if i < 0 {
+		return "", 0, 0, false
+	}
+	j := strings.LastIndexByte(posn[:i], ':')
+	if j < 0 {
+		return "", 0, 0, false
+	}
+	line, err1 := strconv.Atoi(posn[j+1 : i])
+	col, err2 := strconv.Atoi(posn[i+1:])
+	return posn[:j], line, col, err1 == nil && err2 == nil
 }
 
 // skippedPackages names the packages go vet did not analyse because a

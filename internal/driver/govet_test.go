@@ -44,3 +44,22 @@ func TestAnalyzerProblems(t *testing.T) {
 		t.Errorf("analyzer error: %+v", got)
 	}
 }
+
+func TestSplitPosn(t *testing.T) {
+	for _, tc := range []struct {
+		posn      string
+		file      string
+		line, col int
+		ok        bool
+	}{
+		{"/a/b:c/atlassian-connect.json:7:22", "/a/b:c/atlassian-connect.json", 7, 22, true},
+		{"C:\\app\\main.go:3:1", "C:\\app\\main.go", 3, 1, true},
+		{"-", "", 0, 0, false},
+		{"main.go:x:1", "main.go", 0, 1, false},
+	} {
+		file, line, col, ok := splitPosn(tc.posn)
+		if ok != tc.ok || ok && (file != tc.file || line != tc.line || col != tc.col) {
+			t.Errorf("splitPosn(%q) = %q %d %d %v", tc.posn, file, line, col, ok)
+		}
+	}
+}

@@ -63,6 +63,11 @@ type (
 // suppressed findings.
 const SuppressedKey = "connectlint:suppressed"
 
+// SummaryKey is the pseudo-analyzer under which -suppressed lists the
+// package's summaries for the standalone driver (Options.Summary), as a
+// JSON array.
+const SummaryKey = "connectlint:summary"
+
 // posString formats a position as the findings do (output.FilePosition).
 func posString(fset *token.FileSet, pos token.Pos) string {
 	p := output.FilePosition(fset, pos)
@@ -137,6 +142,7 @@ type PackageResult struct {
 	ID          string
 	Diagnostics map[string][]JSONDiagnostic // by analyzer
 	Errors      map[string]string           // by analyzer
+	Summaries   []json.RawMessage           // under SummaryKey
 }
 
 // ReadJSON parses go vet -json output: JSON objects, one per package,
@@ -164,6 +170,12 @@ func ReadJSON(r io.Reader) ([]PackageResult, error) {
 		for _, id := range slices.Sorted(maps.Keys(tree)) {
 			res := PackageResult{ID: id, Diagnostics: map[string][]JSONDiagnostic{}, Errors: map[string]string{}}
 			for name, raw := range tree[id] {
+				if name == SummaryKey {
+					if err := json.Unmarshal(raw, &res.Summaries); err != nil {
+						return nil, fmt.Errorf("parsing go vet -json output for %s: %v", id, err)
+					}
+					continue
+				}
 				var e jsonError
 				if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
 					if err := json.Unmarshal(raw, &e); err != nil {

@@ -58,6 +58,11 @@ type Options struct {
 	// Suppressed returns the findings the root analyzer's result says were
 	// suppressed, for -suppressed; nil when there is no such result.
 	Suppressed func(result any) []suppress.Suppressed
+	// Summary returns what an analyzer's result tells the standalone
+	// driver about the package for a look across the run's programs (see
+	// driver.Across), or nil; with -suppressed it is listed under
+	// SummaryKey.
+	Summary func(result any) any
 }
 
 // Main implements go vet's protocol: -flags, then one run per package
@@ -369,6 +374,19 @@ func (u *unit) report(fset *token.FileSet, roots []*analysis.Analyzer, results m
 				if s := u.opts.Suppressed(r.value); len(s) > 0 {
 					tree.add(u.cfg.ID, SuppressedKey, suppressedJSON(fset, s))
 				}
+			}
+		}
+		if u.flags.suppressed && u.opts.Summary != nil {
+			var summaries []any
+			for _, r := range results {
+				if r.err == nil {
+					if s := u.opts.Summary(r.value); s != nil {
+						summaries = append(summaries, s)
+					}
+				}
+			}
+			if len(summaries) > 0 {
+				tree.add(u.cfg.ID, SummaryKey, summaries)
 			}
 		}
 		if len(tree) == 0 {
