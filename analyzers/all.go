@@ -14,6 +14,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/descriptor"
 	"github.com/connectlint/connectlint/analyzers/directives"
 	"github.com/connectlint/connectlint/analyzers/forbidden"
+	"github.com/connectlint/connectlint/analyzers/forge"
 	"github.com/connectlint/connectlint/analyzers/grants"
 	"github.com/connectlint/connectlint/analyzers/manifest"
 	"github.com/connectlint/connectlint/analyzers/restcalls"
@@ -33,6 +34,7 @@ func checkers() []*analysis.Analyzer {
 		scopes.Analyzer,
 		forbidden.Analyzer,
 		authn.Analyzer,
+		forge.Analyzer,
 	}
 }
 
@@ -65,11 +67,12 @@ func Fingerprint(w io.Writer, root string) {
 
 // FactSource reports whether a package that imports importPath may hold
 // facts of the suite: HTTP requests and responses (restcalls, forbidden,
-// scopes) and auth calls (authn). A dependency that imports none, directly
+// scopes, forge) and auth calls (authn; forge also reads jwx and go-jose).
+// A dependency that imports none, directly
 // or through a dependency that does, holds none, and go vet's tool skips
 // it (see package vettool).
 func FactSource(importPath string) bool {
-	return importPath == "net/http" || authn.IsAuthAPI(importPath)
+	return importPath == "net/http" || authn.IsAuthAPI(importPath) || forge.IsJWTAPI(importPath)
 }
 
 // FactSourceText reports whether a Go file's text may give its package

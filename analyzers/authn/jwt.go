@@ -12,6 +12,11 @@ import (
 // The JWT libraries whose API the jwt rules know (same API in all).
 var jwtModules = []string{"github.com/golang-jwt/jwt", "github.com/dgrijalva/jwt-go", "github.com/form3tech-oss/jwt-go"}
 
+// IsJWTPackage reports whether path is a package of the golang-jwt family
+// (golang-jwt/jwt, dgrijalva/jwt-go, form3tech-oss/jwt-go), whose API the
+// jwt rules know; the forge analyzer reads the same API.
+func IsJWTPackage(path string) bool { return isJWTPkg(path) }
+
 func isJWTPkg(path string) bool {
 	for _, m := range jwtModules {
 		if path == m || strings.HasPrefix(path, m+"/v") {
