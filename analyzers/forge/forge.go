@@ -50,8 +50,9 @@ const (
 type summary struct {
 	bits      bits
 	aud       string
-	usePos    token.Pos // first read of a token or the payload in this body
+	usePos    token.Pos // first read of a token in this body
 	useWhat   string
+	bodyPos   token.Pos // first read of the request body in this body
 	verifyPos token.Pos // first verification in this body
 }
 
@@ -117,9 +118,12 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 func (c *checker) summarise(body ast.Node) summary {
 	info := c.pass.TypesInfo
 	var s summary
-	use := func(pos token.Pos, what string) {
-		if s.usePos == token.NoPos {
+	use := func(pos token.Pos, b bits, what string) {
+		if b&(readsSystem|readsUser) != 0 && s.usePos == token.NoPos {
 			s.usePos, s.useWhat = pos, what
+		}
+		if b&readsBody != 0 && s.bodyPos == token.NoPos {
+			s.bodyPos = pos
 		}
 	}
 	merge := func(pos token.Pos, b bits, aud, what string) {
@@ -131,7 +135,7 @@ func (c *checker) summarise(body ast.Node) summary {
 			if what == "" {
 				what = describeUse(b)
 			}
-			use(pos, what)
+			use(pos, b, what)
 		}
 		if b&verifies != 0 && s.verifyPos == token.NoPos {
 			s.verifyPos = pos

@@ -170,14 +170,12 @@ func (c *checker) insideMiddleware(stack []ast.Node) bool {
 // payload of a route the manifest's endpoints invoke.
 func (c *checker) judge(h *handler) {
 	s := h.sum
-	what := ""
+	what, pos := "", s.usePos
 	switch {
 	case s.bits&(readsSystem|readsUser) != 0:
 		what = s.useWhat
-		if s.bits&readsBody != 0 && !strings.Contains(what, "token") {
-			what = describeUse(s.bits)
-		}
 	case s.bits&readsBody != 0:
+		pos = s.bodyPos
 		route := c.endpointRoute(h.routes)
 		if route == "" {
 			return // not known to be a Forge invocation
@@ -193,7 +191,7 @@ func (c *checker) judge(h *handler) {
 	if s.bits&opaque != 0 {
 		return // the token may be verified in code connectlint cannot see
 	}
-	c.report(s.usePos, rules.Error, "%s uses %s without verifying the Forge Invocation Token: anyone who finds the URL can invoke it; first verify the Authorization bearer token (RS256 with Forge's JWKS, issuer %s, audience %s, expiry)",
+	c.report(pos, rules.Error, "%s uses %s without verifying the Forge Invocation Token: anyone who finds the URL can invoke it; first verify the Authorization bearer token (RS256 with Forge's JWKS, issuer %s, audience %s, expiry)",
 		h.name, what, fitIssuer, c.appID())
 }
 
@@ -227,7 +225,17 @@ func (c *checker) reportPartial(pos token.Pos, who string, b bits, aud string) {
 	if len(missing) == 0 {
 		return
 	}
-	why := "a token Forge issued for another app, or an expired one, may be accepted"
+	var risks []string
+	if b&skipsSig != 0 {
+		risks = append(risks, "a token anyone made up")
+	}
+	if strings.Contains(joinList(missing), "audience") {
+		risks = append(risks, "a token Forge issued for another app")
+	}
+	if strings.Contains(joinList(missing), "expiry") {
+		risks = append(risks, "an expired token")
+	}
+	why := joinOr(risks) + " passes"
 	if sev == rules.Warning {
 		why = "pin them so that only Forge's RS256 invocation tokens pass"
 	}
@@ -292,4 +300,11 @@ func joinList(xs []string) string {
 		return xs[0] + " and " + xs[1]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+func joinOr(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }

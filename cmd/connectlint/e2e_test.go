@@ -652,7 +652,9 @@ func TestE2EGoTool(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"demo", "oauth"} {
+	// Stub dependencies, replaced by paths relative to the fixture.
+	stubs := map[string]string{"oauth": "golang.org/x/oauth2=oauth2", "forge": "github.com/golang-jwt/jwt/v5=golangjwt"}
+	for _, name := range []string{"demo", "oauth", "forge"} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			if err := os.CopyFS(dir, os.DirFS(absFixture(t, name))); err != nil {
@@ -665,8 +667,9 @@ func TestE2EGoTool(t *testing.T) {
 			}
 			edit := []string{"mod", "edit", "-replace=github.com/connectlint/connectlint=" + root,
 				"-tool=github.com/connectlint/connectlint/cmd/connectlint"}
-			if name == "oauth" { // its stub dependency, by a path relative to the fixture
-				edit = append(edit, "-replace=golang.org/x/oauth2="+filepath.Join(root, "testdata", "stubs", "oauth2"))
+			if stub, ok := stubs[name]; ok {
+				mod, dir, _ := strings.Cut(stub, "=")
+				edit = append(edit, "-replace="+mod+"="+filepath.Join(root, "testdata", "stubs", dir))
 			}
 			if res := goCmd(edit...); res.code != 0 {
 				t.Fatalf("go mod edit: %s", res.stderr)
@@ -774,7 +777,7 @@ func TestE2EFix(t *testing.T) {
 // go vet (the default) and in process: the reports, suppressed findings
 // and load errors included, and the exit statuses must be the same.
 func TestE2EDriversAgree(t *testing.T) {
-	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "fixmanifest", "oauth"} {
+	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "fixmanifest", "oauth", "forge"} {
 		t.Run(name, func(t *testing.T) {
 			dir := absFixture(t, name)
 			for _, format := range []string{"json", "text"} {
