@@ -26,7 +26,7 @@ func run(t *testing.T, rules []string, pkgs ...string) {
 }
 
 func TestFITUnverified(t *testing.T) {
-	run(t, []string{"fit-unverified"}, "fitmain", "fitv4", "fitjwx", "fitjose", "fitwrap", "fitglobal", "fitpayload", "fitlib", "fitcross")
+	run(t, []string{"fit-unverified"}, "fitmain", "fitv4", "fitjwx", "fitjose", "fitwrap", "fitglobal", "fitpayload", "fitlib", "fitcross", "fituse")
 }
 
 func TestRemoteTokenDisabled(t *testing.T) {
