@@ -3,6 +3,7 @@ package forge
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -70,6 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 		decls:   map[*types.Func]*ast.FuncDecl{},
 		sums:    map[*types.Func]*summary{},
 		reports: map[token.Pos]bool{},
+	}
+	if inGOROOT(pass) {
+		return nil, nil // the standard library serves no Forge remote
 	}
 	c.man, _ = pass.ResultOf[manifest.Analyzer].(*manifest.Result)
 	var files []*ast.File
@@ -175,6 +179,8 @@ func (c *checker) summarise(body ast.Node) summary {
 			case libraryOf(path) != noLib:
 				b, aud := c.libraryCall(libraryOf(path), fn, n)
 				merge(n.Pos(), b, aud, "")
+			case isStd(path):
+				// net/http itself reads bodies and headers: not the app's doing.
 			default:
 				var f funcFact
 				if c.pass.ImportObjectFact(fn.Origin(), &f) {
@@ -278,11 +284,27 @@ func describeUse(b bits) string {
 	return "the invocation payload (the request body)"
 }
 
+// isStd reports whether an import path is the standard library's.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// inGOROOT reports whether the package's files are the standard library's.
+func inGOROOT(pass *analysis.Pass) bool {
+	goroot := build.Default.GOROOT
+	if goroot == "" || len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.PositionFor(pass.Files[0].Package, false).Filename
+	rel, err := filepath.Rel(filepath.Join(goroot, "src"), name)
+	return err == nil && !strings.HasPrefix(rel, "..")
+}
+
 // known reports whether calls into the package are understood: the
 // standard library and the packages of this module (their facts say all).
 func (c *checker) known(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	if !strings.Contains(first, ".") {
+	if isStd(path) {
 		return true
 	}
 	if m := c.pass.Module; m != nil && m.Path != "" {

@@ -15,7 +15,9 @@ type router struct {
 	middlewares []func(http.Handler) http.Handler
 }
 
-func (rt *router) Use(mw func(http.Handler) http.Handler) { rt.middlewares = append(rt.middlewares, mw) }
+func (rt *router) Use(mw func(http.Handler) http.Handler) {
+	rt.middlewares = append(rt.middlewares, mw)
+}
 
 func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var h http.Handler = rt.mux
