@@ -15,12 +15,15 @@
 //
 // A handler is a function, method or function literal of type
 // func(http.ResponseWriter, *http.Request) that the package wires to a
-// route (any reference to it that is not a call). It is judged alone: a
-// handler that verifies the token does not vouch for its neighbour. A
-// middleware (a function that verifies the token and takes or returns a
-// handler) protects the handlers among its arguments, or every handler of
-// the package when it wraps something else (the mux) or is passed as a
-// value (router.Use(requireFIT)).
+// route (any reference to it that is not a call); an exported handler of
+// another package that it wires is judged by its fact and reported at the
+// reference. Each handler is judged alone: a handler that verifies the
+// token does not vouch for its neighbour. A middleware (a function that
+// verifies the token and takes or returns a handler) protects the
+// handlers among its arguments, or every handler of the package when it
+// wraps something else (the mux) or is passed as a value
+// (router.Use(requireFIT)); a handler that one route registers unwrapped
+// is exposed there even when another route wraps it.
 //
 // Handlers are judged only in main packages and packages that start an
 // HTTP server; elsewhere the code that wires them, out of sight, may wrap

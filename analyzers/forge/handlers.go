@@ -15,7 +15,8 @@ import (
 type handler struct {
 	name      string // "handler issueSummary", or "this handler" for a literal
 	sum       summary
-	protected bool     // wrapped by a verifying middleware
+	protected bool     // some reference is wrapped by a verifying middleware
+	exposed   bool     // some route registers it unwrapped
 	routes    []string // the constant patterns it is registered under
 }
 
@@ -47,14 +48,14 @@ func (c *checker) judgeHandlers(files []*ast.File) {
 			handlers[key] = h
 			order = append(order, key)
 		}
-		routeFound := false
+		routeFound, wrapped := false, false
 		for i := len(stack) - 1; i >= 0; i-- {
 			call, ok := stack[i].(*ast.CallExpr)
 			if !ok {
 				continue
 			}
 			if fn, _ := typeutil.Callee(info, call).(*types.Func); isMiddleware(fn) {
-				h.protected = true
+				wrapped = true
 				middlewareCalls[call] = true
 			}
 			if !routeFound && len(call.Args) > 1 {
@@ -64,6 +65,8 @@ func (c *checker) judgeHandlers(files []*ast.File) {
 				}
 			}
 		}
+		h.protected = h.protected || wrapped
+		h.exposed = h.exposed || routeFound && !wrapped
 	}
 
 	for _, f := range files {
@@ -97,11 +100,20 @@ func (c *checker) judgeHandlers(files []*ast.File) {
 					return true
 				}
 				origin := fn.Origin()
-				fd := c.decls[origin]
-				if fd == nil || !isHandlerSig(origin.Type().(*types.Signature)) {
+				if !isHandlerSig(origin.Type().(*types.Signature)) {
 					return true
 				}
-				wire(origin, "handler "+fd.Name.Name, *c.summaryOf(origin), stack)
+				if fd := c.decls[origin]; fd != nil {
+					wire(origin, "handler "+fd.Name.Name, *c.summaryOf(origin), stack)
+					return true
+				}
+				// A handler of another package, wired here: its fact says
+				// what it does, and findings point at this reference.
+				var f funcFact
+				if origin.Pkg() != nil && origin.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(origin, &f) {
+					sum := summary{bits: f.Bits, aud: f.Aud, usePos: n.Pos(), useWhat: describeUse(f.Bits), bodyPos: n.Pos(), verifyPos: n.Pos()}
+					wire(origin, "handler "+origin.Pkg().Name()+"."+origin.Name(), sum, stack)
+				}
 			case *ast.FuncLit:
 				if _, ok := parent.(*ast.CallExpr); !ok {
 					return true
@@ -123,7 +135,7 @@ func (c *checker) judgeHandlers(files []*ast.File) {
 
 	for _, key := range order {
 		h := handlers[key]
-		if h.protected || global {
+		if global || h.protected && !h.exposed {
 			continue
 		}
 		c.judge(h)

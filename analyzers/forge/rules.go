@@ -29,7 +29,9 @@ that uses the x-forge-oauth-system or x-forge-oauth-user token, or reads
 the request body of a route a modules.endpoint of the manifest invokes
 (route.path), when neither the handler nor the functions it calls (in its
 package, or in others through facts) verify the token, and no verifying
-middleware wraps it. The verification is read from golang-jwt (v4, v5 and
+middleware wraps it (a route that registers it unwrapped exposes it even
+when another route wraps it); a handler of another package is judged by
+its summary and reported where this package wires it. The verification is read from golang-jwt (v4, v5 and
 its forks: Parse, ParseWithClaims, WithValidMethods, WithIssuer,
 WithAudience, VerifyIssuer, VerifyAudience), lestrrat-go/jwx v2 and v3
 (jwt.Parse with WithKey, WithKeySet, WithIssuer, WithAudience) and go-jose

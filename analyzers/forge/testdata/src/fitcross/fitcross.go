@@ -37,5 +37,8 @@ func main() {
 	http.HandleFunc("/partial", partial)
 	http.HandleFunc("/unverified", unverified)
 	http.Handle("/wrapped", fitcheck.Middleware(appID, http.HandlerFunc(wrapped)))
+	http.HandleFunc("/issue", fitcheck.Issue) // want `handler fitcheck.Issue uses the app system token \(x-forge-oauth-system\) without verifying`
+	http.HandleFunc("/checked", fitcheck.Checked)
+	http.Handle("/issue-wrapped", fitcheck.Middleware(appID, http.HandlerFunc(fitcheck.Issue)))
 	http.ListenAndServe(":8080", nil)
 }

@@ -43,3 +43,16 @@ func Middleware(appID string, next http.Handler) http.Handler { // want Middlewa
 func SystemToken(r *http.Request) string { // want SystemToken:`forge\(0x1 aud="" middleware=false\)`
 	return r.Header.Get("x-forge-oauth-system")
 }
+
+// Issue is a handler that main wires; it never verifies the token.
+func Issue(w http.ResponseWriter, r *http.Request) { // want Issue:`forge\(0x1 aud="" middleware=false\)`
+	_ = SystemToken(r)
+}
+
+// Checked is a handler that verifies the token itself.
+func Checked(w http.ResponseWriter, r *http.Request) { // want Checked:`forge\(0x11e9 aud="" middleware=false\)`
+	if Verify(r, "") != nil {
+		return
+	}
+	_ = SystemToken(r)
+}
