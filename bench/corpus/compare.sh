@@ -16,6 +16,12 @@ source "$here/../lib.sh"
 reports=${1:-$WORK/corpus}
 judged=$here/judged-before.tsv
 
+# norm: since the paths in messages are spelt as the code spells them,
+# /rest/api/2/... and /rest/api/latest/... name the same operation as the
+# /rest/api/3/... the baseline printed, and a path parameter may be named
+# differently: compare with both made uniform.
+norm='function norm(k) { gsub(/\/rest\/api\/(2|latest)\//, "/rest/api/3/", k); gsub(/\{[^}]*\}/, "{}", k); return k }'
+
 after=$(mktemp)
 trap 'rm -f "$after"' EXIT
 for f in "$reports"/*.json; do
@@ -26,15 +32,16 @@ done | awk -F'\t' -v OFS='\t' '{
 	msg = $5; k = ""
 	if (match(msg, /(GET|PUT|POST|DELETE|PATCH) [^ ]+/)) k = substr(msg, RSTART, RLENGTH)
 	else if (match(msg, /^scope [^ ]+/)) k = substr(msg, RSTART, RLENGTH)
-	print $1, $2, $3, $4, k, msg
-}' | sort -u >"$after"
+	print $1, $2, $3, $4, norm(k), msg
+}
+'"$norm"'' | sort -u >"$after"
 
 awk -F'\t' -v OFS='\t' '
 	FNR == NR {
 		k = ""
 		if (match($6, /(GET|PUT|POST|DELETE|PATCH) [^ ]+/)) k = substr($6, RSTART, RLENGTH)
 		else if (match($6, /^scope [^ ]+/)) k = substr($6, RSTART, RLENGTH)
-		now[$1 FS $2 FS $3 FS $4 FS k] = $6
+		now[$1 FS $2 FS $3 FS $4 FS norm(k)] = $6
 		next
 	}
 	FNR == 1 { next } # header of judged-before.tsv
@@ -42,12 +49,13 @@ awk -F'\t' -v OFS='\t' '
 		k = ""
 		if (match($9, /(GET|PUT|POST|DELETE|PATCH) [^ ]+/)) k = substr($9, RSTART, RLENGTH)
 		else if (match($9, /^scope [^ ]+/)) k = substr($9, RSTART, RLENGTH)
-		id = $1 FS $2 FS $3 FS $4 FS k
+		id = $1 FS $2 FS $3 FS $4 FS norm(k)
 		before[$4]++; verdict[$4, $5]++
 		if (id in now) { still[$4]++; stillv[$4, $5]++; seen[id] = 1 }
 		else gone[++ngone] = $5 "\t" $1 "\t" $2 ":" $3 "\t" $4 "\t" $9
 		rules[$4] = 1
 	}
+	'"$norm"'
 	END {
 		for (id in now) if (!(id in seen)) {
 			split(id, p, FS); added[++nadd] = p[1] "\t" p[2] ":" p[3] "\t" p[4] "\t" now[id]
