@@ -717,6 +717,16 @@ func (f *funcState) origins(v ssa.Value, depth int) []req {
 	case *ssa.Call:
 		out = f.callReqs(x, 0, depth)
 	case *ssa.Alloc:
+		// r2 := new(http.Request); *r2 = *r: a copy of the request r
+		// (go-jira's cloneRequest in a RoundTripper), not a new one.
+		for _, st := range stores(x) {
+			if load, ok := st.(*ssa.UnOp); ok && load.Op == token.MUL {
+				out = append(out, f.origins(load.X, depth+1)...)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
 		// &http.Request{Method: ..., URL: ...}
 		if gotypes.IsRequest(x.Type()) {
 			out = []req{{method: strpat.Lit("GET"), url: strpat.Any(), via: "net/http"}}

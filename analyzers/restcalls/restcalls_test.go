@@ -20,7 +20,7 @@ func TestDiscovery(t *testing.T) {
 	restcalls.SetReport(true)
 	defer restcalls.SetReport(false)
 	results := analysistest.Run(t, analysistest.TestData(), restcalls.Analyzer,
-		"direct", "wrappers", "wrapuser", "ifaces", "switchwrap", "emptyseg")
+		"direct", "wrappers", "wrapuser", "ifaces", "switchwrap", "emptyseg", "passthrough")
 	checkResponses(t, results)
 
 	// A wrapper whose path extends the REST root sends an Atlassian
