@@ -277,7 +277,7 @@ func (c *checker) callSite(call *ast.CallExpr) *site {
 	case name == "SetBearerToken" && isGoAtlassian(pkg) && len(args) == 1:
 		return &site{node: call, kind: kindBearer, via: "go-atlassian Auth.SetBearerToken", creds: args, secrets: args}
 	case isSprintf(c.info, call) && name == "Sprintf" && len(args) > 1:
-		if f, ok := constString(c.info, args[0]); ok && strings.HasPrefix(f, "Basic ") {
+		if f, ok := constString(c.info, args[0]); ok && isBasicValue(verbRE.ReplaceAllString(f, "*")) {
 			return &site{node: call, kind: kindBasic, via: `an Authorization header built as "Basic "+...`, gated: true, creds: args[1:], secrets: args[1:]}
 		}
 	case fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg:
@@ -355,6 +355,14 @@ func (c *checker) literalSite(lit *ast.CompositeLit) *site {
 	return s
 }
 
+// isBasicValue reports whether a header value template is "Basic "
+// followed by credentials: one word, not prose such as an error message
+// "Basic claims validation failed: *".
+func isBasicValue(t string) bool {
+	rest, ok := strings.CutPrefix(t, "Basic ")
+	return ok && rest != "" && !strings.ContainsAny(rest, " \t\n")
+}
+
 // headerSite recognises an Authorization value built as "Basic " + ...
 // (the whole chain of +, reported once).
 func (c *checker) headerSite(cur inspector.Cursor, bin *ast.BinaryExpr) *site {
@@ -378,7 +386,7 @@ func (c *checker) headerSite(cur inspector.Cursor, bin *ast.BinaryExpr) *site {
 		}
 		left = b.X
 	}
-	if s, ok := constString(c.info, left); !ok || !strings.HasPrefix(s, "Basic ") {
+	if s, ok := constString(c.info, left); !ok || !strings.HasPrefix(s, "Basic ") || !isBasicValue(template(c.info, bin)) {
 		return nil
 	}
 	return &site{node: bin, kind: kindBasic, via: `an Authorization header built as "Basic "+...`, gated: true,

@@ -100,3 +100,13 @@ func authorizeTwice(req *http.Request, secret string) {
 func callsWrapperOfWrapper(req *http.Request) {
 	authorizeTwice(req, "correct-horse-battery-staple") // want `hard-coded password or API token "corr…" \(28 chars\) passed to basicauth.authorizeTwice`
 }
+
+// Text that merely starts with "Basic " is not a credential: error and log
+// messages are prose.
+func messages(err error, user string) (string, string) {
+	return fmt.Sprintf("Basic claims validation failed: %v", err), "Basic auth for " + user + " failed"
+}
+
+func headerFromMessage(req *http.Request, err error) {
+	req.Header.Set("X-Reason", fmt.Sprintf("Basic check failed: %v", err))
+}
