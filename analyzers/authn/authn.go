@@ -532,7 +532,7 @@ func (c *checker) packageVars() map[*types.Var]ast.Expr {
 // reportSecret reports a literal credential once, redacted.
 func (c *checker) reportSecret(e ast.Expr, what, where string) {
 	v, ok := c.literalSecret(e)
-	if !ok || strings.TrimSpace(v) == "" || c.secretDone[e.Pos()] || c.secretSeen[v] {
+	if !ok || isPlaceholder(v) || c.secretDone[e.Pos()] || c.secretSeen[v] {
 		return
 	}
 	c.secretDone[e.Pos()] = true

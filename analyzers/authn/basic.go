@@ -215,7 +215,7 @@ func (c *checker) reportSite(s *site) bool {
 	for _, e := range s.secrets {
 		c.reportSecret(e, s.kind.secretNoun(), where)
 	}
-	if s.raw != "" && !c.secretDone[s.node.Pos()] {
+	if s.raw != "" && !c.secretDone[s.node.Pos()] && !basicPlaceholder(s.raw) {
 		c.secretDone[s.node.Pos()] = true
 		ruleHardcodedSecret.Reportf(c.pass, s.node, "hard-coded basic auth credentials (%d chars of base64) in an Authorization header: load them from the environment or a secret store", len(s.raw))
 	}

@@ -54,3 +54,25 @@ func login(req *http.Request) {
 func bearer(client *v3.Client) {
 	client.Auth.SetBearerToken("eyJhbGciOiJIUzI1NiJ9.oauth-access-token") // want `hard-coded token "eyJh…" \(39 chars\) passed to go-atlassian Auth.SetBearerToken`
 }
+
+// Placeholders in example programs are not secrets.
+func placeholders(client *v3.Client, claims jwt.MapClaims) {
+	client.Auth.SetBearerToken("<personal-access-token>")
+	client.Auth.SetBearerToken("your-api-token")
+	client.Auth.SetBearerToken("xxxxxxxx")
+	client.Auth.SetBearerToken("changeme")
+	client.Auth.SetBearerToken("${JIRA_API_TOKEN}")
+	client.Auth.SetBearerToken("REPLACE_ME")
+	client.Auth.SetBearerToken("...")
+	client.Auth.SetBearerToken("api_token")
+	_ = jira.PATAuthTransport{Token: "<api-token>"}
+	_ = jira.PATAuthTransport{Token: "{{ .Token }}"}
+	_ = jira.JWTAuthTransport{Secret: []byte("your-shared-secret"), Issuer: "my-app"}
+	jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte("<shared-secret>"))
+}
+
+// Real-looking values are secrets, in examples too.
+func realInExample(client *v3.Client) {
+	client.Auth.SetBearerToken("ATATT3xFfGF0realrealrealrealrealrealreal") // want `hard-coded Atlassian API token "ATAT…" \(40 chars\)`
+	client.Auth.SetBearerToken("q8Zr2LmX0vT4nB7kY1wP6sD9fH3jC5gA")         // want `hard-coded token "q8Zr…" \(32 chars\) passed to go-atlassian Auth.SetBearerToken`
+}
