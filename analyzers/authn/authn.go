@@ -17,6 +17,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/connectlint/connectlint/analyzers/descriptor"
+	"github.com/connectlint/connectlint/analyzers/restcalls"
 )
 
 // Analyzer reports the rules of rules.go.
@@ -25,7 +28,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc:       "report insecure authentication choices in code that talks to Atlassian products",
 	URL:       "https://github.com/connectlint/connectlint/blob/main/docs/rules.md",
 	Run:       run,
-	FactTypes: []analysis.Fact{new(authWrapper), new(hasWrappers)},
+	Requires:  []*analysis.Analyzer{restcalls.Analyzer, descriptor.Analyzer},
+	FactTypes: []analysis.Fact{new(authWrapper), new(hasWrappers), new(actsForUsers), new(atlassianOAuth)},
 }
 
 // checker holds one package's analysis state.
@@ -45,13 +49,25 @@ type checker struct {
 	connectOut        bool               // sends Connect JWTs ("JWT " + token)
 	authLiteral       bool               // builds "Basic " / "JWT " headers or a baseUrl
 	oauthPaths        []ast.Node         // Jira OAuth 1.0a endpoint literals
+	sessionPaths      []*ast.BasicLit    // Jira session endpoint literals (cookie auth)
 	reported          []posRange         // plaintext-http findings, to avoid double reports
 	secretDone        map[token.Pos]bool // literals already reported as hardcoded-secret
 	secretSeen        map[string]bool    // values already reported (kept in memory only)
 
+	users    userMarkers // evidence that the code acts for other users
+	usersWhy *string     // actsForOthers, once computed
+
 	gate      int8 // 0 unknown, 1 Atlassian-related, -1 not
 	funcDecls map[*types.Func]*ast.FuncDecl
 	pkgVars   map[*types.Var]ast.Expr // package-level var -> initialiser
+
+	// Where requests go (dest.go).
+	restResult *restcalls.Result
+	restIdx    *restIndex
+	uses       map[types.Object][]inspector.Cursor
+	callers    map[*types.Func][]inspector.Cursor
+	callees    map[*types.Func][]*types.Func
+	params     map[*types.Var]paramRef
 }
 
 type posRange struct{ pos, end token.Pos }
@@ -74,6 +90,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c.in = inspector.New(files)
+	c.restResult, _ = pass.ResultOf[restcalls.Analyzer].(*restcalls.Result)
+	c.findOAuthHandlers()
+	c.exportUserFacts()
 	c.checkAuthSites()
 	c.checkTransport()
 	c.checkJWT()
@@ -244,6 +263,7 @@ func (c *checker) scanLiteral(lit *ast.BasicLit, parent ast.Node) {
 		return
 	}
 	if _, isTag := parent.(*ast.Field); isTag {
+		c.users.literal(s, true)
 		if strings.Contains(s, `"qsh`) {
 			c.mentionsQSH = true
 		}
@@ -252,6 +272,7 @@ func (c *checker) scanLiteral(lit *ast.BasicLit, parent ast.Node) {
 		}
 		return
 	}
+	c.users.literal(s, false)
 	if tok := apiTokenRE.FindString(s); tok != "" {
 		c.secretDone[lit.Pos()] = true
 		c.secretSeen[s] = true
@@ -273,8 +294,7 @@ func (c *checker) scanLiteral(lit *ast.BasicLit, parent ast.Node) {
 	// Endpoint paths count in URL-like strings, not in prose (messages, docs).
 	urlLike := !strings.ContainsAny(s, " \t\n")
 	if urlLike && !c.library && sessionPathRE.MatchString(s) {
-		ruleCookieAuth.Reportf(c.pass, lit,
-			"request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud: use OAuth 2.0 (3LO) or Connect JWT instead")
+		c.sessionPaths = append(c.sessionPaths, lit)
 	}
 	if urlLike && oauth1PathRE.MatchString(s) {
 		c.oauthPaths = append(c.oauthPaths, lit)
@@ -338,7 +358,7 @@ func MayBuildAuthHeader(src []byte) bool {
 // only in packages that import something auth-related (or a package with
 // auth wrappers), are Atlassian-related, or build auth header strings.
 func (c *checker) relevant() bool {
-	if c.mentionsAtlassian || c.authLiteral || len(c.oauthPaths) > 0 {
+	if c.mentionsAtlassian || c.authLiteral || len(c.oauthPaths) > 0 || len(c.sessionPaths) > 0 {
 		return true
 	}
 	for _, imp := range c.pass.Pkg.Imports() {

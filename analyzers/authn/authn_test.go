@@ -29,19 +29,20 @@ func run(t *testing.T, rules []string, pkgs ...string) {
 }
 
 func TestBasicAuth(t *testing.T) {
-	run(t, []string{"basic-auth", "hardcoded-secret"}, "basicauth", "plainpkg", "wrapuser", "descgate", "libgate", "example.com/fork/go-jira")
+	run(t, []string{"basic-auth", "hardcoded-secret"}, "basicauth", "basicapp", "plainpkg", "wrapuser", "descgate", "libgate",
+		"forgeremote", "oauthapp", "oauthlib", "webhookbot", "connectroutes", "usersimport", "example.com/fork/go-jira")
 }
 
 func TestCookieAuth(t *testing.T) {
-	run(t, []string{"cookie-auth", "hardcoded-secret"}, "cookie")
+	run(t, []string{"cookie-auth", "hardcoded-secret"}, "cookie", "cookieapp", "example.com/fork/go-jira")
 }
 
 func TestOAuth1(t *testing.T) {
-	run(t, []string{"oauth1"}, "oauth1app", "oauth1other", "oauth1paths")
+	run(t, []string{"oauth1"}, "oauth1app", "oauth1cloud", "oauth1other", "oauth1paths")
 }
 
 func TestHardcodedSecret(t *testing.T) {
-	run(t, []string{"hardcoded-secret", "basic-auth"}, "secrets")
+	run(t, []string{"hardcoded-secret"}, "secrets")
 }
 
 func TestInsecureTLS(t *testing.T) {

@@ -49,19 +49,37 @@ type authWrapper struct {
 	Creds    []int  // parameter indices that reach the credentials
 	Secrets  []int  // parameter indices that reach the password, token or secret
 	Reported bool   // the wrapper's own package reported the underlying call
+
+	// Where the requests go: Dest when the wrapper's own code tells;
+	// otherwise the caller's request argument ReqParam-1 tells, or, with
+	// URLParams, the request restcalls lists at the call (its URL comes
+	// from the arguments).
+	Dest      dest
+	ReqParam  int
+	URLParams bool
 }
 
 func (*authWrapper) AFact() {}
 
 func (w *authWrapper) String() string {
-	return fmt.Sprintf("authWrapper(%s, secrets %v)", w.Via, w.Secrets)
+	s := fmt.Sprintf("authWrapper(%s, secrets %v", w.Via, w.Secrets)
+	switch {
+	case w.Dest == destAtlassian:
+		s += ", to Atlassian"
+	case w.ReqParam > 0:
+		s += fmt.Sprintf(", request %d", w.ReqParam-1)
+	case w.URLParams:
+		s += ", URL from the caller"
+	}
+	return s + ")"
 }
 
 // site is one auth call in the package: a direct call or struct literal of an
 // auth API, or a call to a wrapper of one.
 type site struct {
 	node    ast.Node
-	fd      *ast.FuncDecl // enclosing function, nil at package level
+	cur     inspector.Cursor // the node's cursor
+	fd      *ast.FuncDecl    // enclosing function, nil at package level
 	kind    kind
 	via     string
 	gated   bool       // needs the Atlassian gate (generic net/http auth)
@@ -72,11 +90,13 @@ type site struct {
 
 	wrapper *types.Func // non-nil for a call to a wrapper
 	fact    *authWrapper
+
+	cloud    bool // the site names an Atlassian Cloud URL (a session's AuthURL)
+	dest     dest // where the requests go (siteDest), once computed
+	destDone bool
 }
 
 var basicLiteralRE = regexp.MustCompile(`^Basic [A-Za-z0-9+/]{8,}={0,2}$`)
-
-const basicAdvice = "use OAuth 2.0 (3LO) or Connect JWT instead (API-token basic auth is meant for personal scripts and bots)"
 
 // checkAuthSites reports basic-auth, cookie-auth, oauth1 and the
 // hardcoded-secret findings of auth calls, and exports wrapper facts.
@@ -84,6 +104,7 @@ func (c *checker) checkAuthSites() {
 	var direct []*site
 	type localCall struct {
 		call *ast.CallExpr
+		cur  inspector.Cursor
 		fd   *ast.FuncDecl
 		fn   *types.Func
 	}
@@ -100,9 +121,12 @@ func (c *checker) checkAuthSites() {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			s = c.callSite(n)
+			if s != nil && s.gated && s.req == nil && s.wrapper == nil {
+				s.req = c.headerRequest(cur) // req.Header.Set("Authorization", fmt.Sprintf("Basic %s", ...))
+			}
 			if s == nil {
 				if fn := callee(c.info, n); fn != nil && fn.Pkg() == c.pass.Pkg && c.funcDecl(fn) != nil {
-					localCalls = append(localCalls, localCall{n, fd, fn})
+					localCalls = append(localCalls, localCall{n, cur, fd, fn})
 				}
 			}
 		case *ast.CompositeLit:
@@ -118,10 +142,11 @@ func (c *checker) checkAuthSites() {
 			}
 		}
 		if s != nil {
-			s.fd = fd
+			s.fd, s.cur = fd, cur
 			direct = append(direct, s)
 		}
 	}
+	c.reportSessionPaths()
 	if len(direct) == 0 {
 		return
 	}
@@ -134,7 +159,9 @@ func (c *checker) checkAuthSites() {
 		all = slices.Clone(direct)
 		for _, lc := range localCalls {
 			if w := local[lc.fn]; w != nil {
-				all = append(all, wrapperSite(lc.call, lc.fd, lc.fn, w))
+				ws := wrapperSite(lc.call, lc.fd, lc.fn, w)
+				ws.cur = lc.cur
+				all = append(all, ws)
 			}
 		}
 		byFunc := map[*ast.FuncDecl][]*site{}
@@ -181,28 +208,61 @@ func (c *checker) checkAuthSites() {
 }
 
 func sameWrapper(a, b *authWrapper) bool {
-	return a.Kind == b.Kind && a.Via == b.Via && slices.Equal(a.Creds, b.Creds) && slices.Equal(a.Secrets, b.Secrets)
+	return a.Kind == b.Kind && a.Via == b.Via && slices.Equal(a.Creds, b.Creds) && slices.Equal(a.Secrets, b.Secrets) &&
+		a.Dest == b.Dest && a.ReqParam == b.ReqParam && a.URLParams == b.URLParams
+}
+
+// reportSessionPaths reports the requests to Jira's session endpoint
+// (/rest/auth/1/session) on the cookie-auth line: in code that acts for
+// other users, or aimed at an Atlassian Cloud host.
+func (c *checker) reportSessionPaths() {
+	for _, lit := range c.sessionPaths {
+		cur, ok := c.in.Root().FindNode(lit)
+		if !ok {
+			continue
+		}
+		if why := c.actsForOthers(); why != "" {
+			ruleCookieAuth.Reportf(c.pass, lit, "request to /rest/auth/1/session in %s: the session is one account's, created with its password, and every user acts with it; %s", why, userAdvice(why))
+			continue
+		}
+		// The whole URL the path is part of: "https://x.atlassian.net" + path.
+		if c.namesCloudHost(urlAround(c.info, cur).Node()) {
+			ruleCookieAuth.Reportf(c.pass, lit, "request to /rest/auth/1/session uses cookie-based auth, which Atlassian Cloud no longer accepts with a password: use an API token with basic auth, or a scoped API token through https://api.atlassian.com/ex/{product}/{cloudId}")
+		}
+	}
 }
 
 // reportSite reports a site's findings and says whether a basic-auth finding
-// was reported for it.
+// was reported for it. A site is judged only when its requests go to
+// Atlassian; basic-auth and cookie-auth then follow the line of
+// actsForOthers.
 func (c *checker) reportSite(s *site) bool {
-	atlassian := !s.gated || c.requestIsAtlassian(s)
+	atlassian := c.siteDest(s) == destAtlassian
 	basic := false
 	switch s.kind {
 	case kindBasic:
-		switch {
-		case c.library || !atlassian:
-		case s.wrapper == nil:
-			ruleBasicAuth.Reportf(c.pass, s.node, "basic auth with %s sends the user's credentials with every Atlassian request: %s", s.via, basicAdvice)
+		if c.library || !atlassian || s.wrapper != nil && (s.wrapper.Pkg() == c.pass.Pkg || s.fact.Reported) {
+			break
+		}
+		how := "basic auth with " + s.via
+		if s.wrapper != nil {
+			how = funcName(s.wrapper) + " sends basic auth (through " + s.via + ")"
+		}
+		if why := c.actsForOthers(); why != "" {
+			ruleBasicAuth.Reportf(c.pass, s.node, "%s in %s: the requests it makes for its users carry one account's credentials and permissions; %s", how, why, userAdvice(why))
 			basic = true
-		case s.wrapper.Pkg() != c.pass.Pkg && !s.fact.Reported:
-			ruleBasicAuth.Reportf(c.pass, s.node, "%s sends basic auth (through %s) to Atlassian: %s", funcName(s.wrapper), s.via, basicAdvice)
+		} else if pw := c.passwordToCloud(s); pw != "" {
+			ruleBasicAuth.Reportf(c.pass, s.node, "%s sends a password (%s) to Atlassian Cloud, which accepts only API tokens for basic auth: use an API token, or a scoped API token through https://api.atlassian.com/ex/{product}/{cloudId}", how, pw)
 			basic = true
 		}
 	case kindCookie:
-		if !c.library && s.wrapper == nil {
-			ruleCookieAuth.Reportf(c.pass, s.node, "cookie-based auth with %s is deprecated for Atlassian Cloud and sends the user's password: use OAuth 2.0 (3LO) or Connect JWT instead", s.via)
+		if c.library || s.wrapper != nil || !atlassian {
+			break
+		}
+		if why := c.actsForOthers(); why != "" {
+			ruleCookieAuth.Reportf(c.pass, s.node, "cookie-based auth with %s in %s: the session is one account's, created with its password, and every user acts with it; %s", s.via, why, userAdvice(why))
+		} else if s.cloud {
+			ruleCookieAuth.Reportf(c.pass, s.node, "cookie-based auth with %s against Atlassian Cloud, which no longer accepts passwords: use an API token with basic auth, or a scoped API token through https://api.atlassian.com/ex/{product}/{cloudId}", s.via)
 		}
 	}
 	if !atlassian {
@@ -222,32 +282,125 @@ func (c *checker) reportSite(s *site) bool {
 	return basic
 }
 
-// requestIsAtlassian applies the gate to a net/http site: a constant request
-// URL decides; otherwise the package must be Atlassian-related.
-func (c *checker) requestIsAtlassian(s *site) bool {
-	if id, ok := ast.Unparen(s.req).(*ast.Ident); ok && s.fd != nil {
-		if call, ok := ast.Unparen(c.definition(s.fd.Body, id)).(*ast.CallExpr); ok {
-			if fn := callee(c.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" {
-				urlArg := -1
-				switch fn.Name() {
-				case "NewRequest":
-					urlArg = 1
-				case "NewRequestWithContext":
-					urlArg = 2
-				}
-				if urlArg >= 0 && urlArg < len(call.Args) {
-					t := template(c.info, call.Args[urlArg])
-					if atlassianHostRE.MatchString(t) || atlassianPathRE.MatchString(t) {
-						return true
-					}
-					if !strings.Contains(t, "*") {
-						return false // a constant URL of another service
-					}
-				}
-			}
+// userAdvice is what an app that acts for other users should send instead
+// of one account's basic auth or session.
+func userAdvice(why string) string {
+	switch {
+	case strings.Contains(why, "Connect"):
+		return "call Atlassian as the app with its Connect JWT, or as the user through the JWT bearer grant (scope ACT_AS_USER)"
+	case strings.Contains(why, "Forge"):
+		return "call Atlassian with the Forge app's system or user token (x-forge-oauth-system, x-forge-oauth-user)"
+	default:
+		return "call Atlassian with the signed-in user's OAuth 2.0 access token"
+	}
+}
+
+// siteDest says where a site's requests go: the client libraries' auth
+// calls always to Atlassian; a net/http request where its URL, restcalls
+// or its callers say; a wrapper call where its fact says, or its request
+// or URL arguments.
+func (c *checker) siteDest(s *site) dest {
+	if s.destDone {
+		return s.dest
+	}
+	s.destDone = true
+	f := c.newFlow()
+	if s.kind == kindBasic {
+		f.auth = "basic auth"
+	}
+	switch {
+	case !s.gated:
+		s.dest = destAtlassian
+	case s.wrapper != nil:
+		call := s.node.(*ast.CallExpr)
+		w := s.fact
+		switch {
+		case w.Dest == destAtlassian || w.Dest == destOther:
+			s.dest = w.Dest
+		case w.ReqParam > 0 && w.ReqParam-1 < len(call.Args):
+			s.dest = f.requestDest(s.cur, call.Args[w.ReqParam-1], 0)
+		case w.URLParams:
+			s.dest = f.restDest(s.cur, call, w.authText())
+		default:
+			s.dest = destUnknown
+		}
+	case s.req != nil:
+		s.dest = f.requestDest(s.cur, s.req, 0)
+	default:
+		s.dest = f.flowDest(s.cur, 0) // a header value stored for later
+	}
+	return s.dest
+}
+
+// authText is how restcalls names the credential a wrapper sets.
+func (w *authWrapper) authText() string {
+	if w.Kind == kindBasic {
+		return "basic auth"
+	}
+	return ""
+}
+
+// passwordToCloud returns the expression of a password sent with basic
+// auth to a literal Atlassian Cloud host, or "": Cloud accepts only API
+// tokens. The password is told from an API token by its name.
+func (c *checker) passwordToCloud(s *site) string {
+	if s.wrapper != nil || s.req == nil || !c.requestToCloud(s) {
+		return ""
+	}
+	for _, e := range s.secrets {
+		if isPasswordExpr(c.info, e) {
+			return types.ExprString(e)
 		}
 	}
-	return c.atlassianRelated()
+	return ""
+}
+
+// requestToCloud reports whether the site's request is built in its
+// function with a URL naming an Atlassian Cloud host.
+func (c *checker) requestToCloud(s *site) bool {
+	id, ok := ast.Unparen(s.req).(*ast.Ident)
+	if !ok || s.fd == nil {
+		return false
+	}
+	call, ok := ast.Unparen(c.definition(s.fd.Body, id)).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return false
+	}
+	for i, name := range []string{"NewRequest", "NewRequestWithContext"} {
+		if fn.Name() == name && i+1 < len(call.Args) {
+			return atlassianHostRE.MatchString(template(c.info, call.Args[i+1]))
+		}
+	}
+	return false
+}
+
+// isPasswordExpr reports whether a credential expression names a password
+// (a variable, field or environment variable called so) and no token.
+func isPasswordExpr(info *types.Info, e ast.Expr) bool {
+	password := false
+	token := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		var name string
+		switch n := n.(type) {
+		case *ast.Ident:
+			name = n.Name
+		case *ast.BasicLit:
+			name, _ = constString(info, n)
+		}
+		l := strings.ToLower(name)
+		if strings.Contains(l, "password") || strings.Contains(l, "passwd") || l == "pass" || l == "pwd" {
+			password = true
+		}
+		if strings.Contains(l, "token") || strings.Contains(l, "apikey") || strings.Contains(l, "api_key") || l == "pat" {
+			token = true
+		}
+		return true
+	})
+	return password && !token
 }
 
 // callSite recognises the auth calls of net/http and the client libraries,
@@ -337,6 +490,9 @@ func (c *checker) literalSite(lit *ast.CompositeLit) *site {
 			s.kind = kindCookie
 			s.secrets = nonNil(field(c.info, lit, "Password"))
 			s.creds = append(nonNil(field(c.info, lit, "Username")), s.secrets...)
+			if u := field(c.info, lit, "AuthURL"); u != nil {
+				s.cloud = atlassianHostRE.MatchString(template(c.info, u))
+			}
 		case "PATAuthTransport", "BearerAuthTransport":
 			s.kind = kindBearer
 			s.secrets = nonNil(field(c.info, lit, "Token"))
@@ -418,6 +574,7 @@ func (c *checker) summarize(fd *ast.FuncDecl, sites []*site) *authWrapper {
 	}
 	var w *authWrapper
 	var creds, secrets uint64
+	var where authWrapper // where the basic auth sites' requests go
 	for _, s := range sites {
 		var cm, sm uint64
 		for _, e := range s.creds {
@@ -426,7 +583,11 @@ func (c *checker) summarize(fd *ast.FuncDecl, sites []*site) *authWrapper {
 		for _, e := range s.secrets {
 			sm |= c.mentions(taint, e)
 		}
-		if cm|sm == 0 {
+		forCaller := false
+		if s.kind == kindBasic && s.gated && !c.library {
+			forCaller = c.basicDestFor(fd, s, &where)
+		}
+		if cm|sm == 0 && !forCaller {
 			continue
 		}
 		if w == nil || s.kind < w.Kind {
@@ -439,7 +600,50 @@ func (c *checker) summarize(fd *ast.FuncDecl, sites []*site) *authWrapper {
 		return nil
 	}
 	w.Creds, w.Secrets = indices(creds), indices(secrets)
+	if w.Kind == kindBasic {
+		w.Dest, w.ReqParam, w.URLParams = where.Dest, where.ReqParam, where.URLParams
+	}
 	return w
+}
+
+// basicDestFor records in w where a basic auth site of fd sends its
+// requests, and reports whether fd's callers decide it: the site's
+// request is a parameter of fd, or its destination cannot be told inside
+// fd (its URL may come from the parameters).
+func (c *checker) basicDestFor(fd *ast.FuncDecl, s *site, w *authWrapper) bool {
+	var req ast.Expr
+	switch {
+	case s.wrapper != nil && s.fact.ReqParam > 0:
+		if call := s.node.(*ast.CallExpr); s.fact.ReqParam-1 < len(call.Args) {
+			req = call.Args[s.fact.ReqParam-1]
+		}
+	case s.wrapper == nil:
+		req = s.req
+	}
+	if id, ok := ast.Unparen(req).(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok {
+			if fn, idx := c.paramOf(v); fn != nil && fn == c.info.Defs[fd.Name] {
+				if w.ReqParam == 0 {
+					w.ReqParam = idx + 1
+				}
+				return true
+			}
+		}
+	}
+	switch c.siteDest(s) {
+	case destAtlassian:
+		w.Dest = destAtlassian
+	case destUnknown:
+		if w.Dest != destAtlassian {
+			w.URLParams = true
+			return true
+		}
+	case destOther:
+		if w.Dest == destNowhere {
+			w.Dest = destOther
+		}
+	}
+	return false
 }
 
 func indices(mask uint64) []int {
@@ -525,9 +729,12 @@ func (c *checker) mentions(taint map[types.Object]uint64, e ast.Expr) uint64 {
 	return m
 }
 
-// checkOAuth1 reports OAuth 1.0a clients in Atlassian-related code.
+// checkOAuth1 reports OAuth 1.0a clients aimed at Atlassian Cloud, where
+// OAuth 1.0a is deprecated; Jira Server and Data Center application links
+// still use it, so a client whose endpoints name no Cloud host is left
+// alone.
 func (c *checker) checkOAuth1() {
-	if c.library || (len(c.oauthPaths) == 0 && !c.atlassianRelated()) {
+	if c.library {
 		return
 	}
 	reported := false
@@ -539,8 +746,6 @@ func (c *checker) checkOAuth1() {
 			switch {
 			case pkg == "github.com/dghubble/oauth1" && name == "Config":
 				what = "dghubble/oauth1 Config"
-			case pkg == "github.com/dghubble/oauth1" && name == "RSASigner" && !insideOAuth1Config(c, cur):
-				what = "dghubble/oauth1 RSASigner"
 			case pkg == "github.com/gomodule/oauth1/oauth" && name == "Client":
 				what = "gomodule/oauth1 Client"
 			}
@@ -554,25 +759,56 @@ func (c *checker) checkOAuth1() {
 				}
 			}
 		}
-		if what != "" {
+		if what != "" && c.namesCloudHost(cur.Node()) {
 			reported = true
-			ruleOAuth1.Reportf(c.pass, cur.Node(), "OAuth 1.0a client (%s) aimed at Atlassian: OAuth 1.0a is deprecated for Atlassian Cloud; use OAuth 2.0 (3LO) with golang.org/x/oauth2 instead", what)
+			ruleOAuth1.Reportf(c.pass, cur.Node(), "OAuth 1.0a client (%s) aimed at Atlassian Cloud, where OAuth 1.0a is deprecated: use OAuth 2.0 (3LO) with golang.org/x/oauth2 instead", what)
 		}
 	}
-	if !reported {
-		for _, n := range c.oauthPaths {
-			ruleOAuth1.Reportf(c.pass, n, "Jira OAuth 1.0a endpoint /plugins/servlet/oauth/: OAuth 1.0a is deprecated for Atlassian Cloud; use OAuth 2.0 (3LO) with golang.org/x/oauth2 instead")
+	if reported {
+		return
+	}
+	for _, n := range c.oauthPaths {
+		if cur, ok := c.in.Root().FindNode(n); ok && c.namesCloudHost(urlAround(c.info, cur).Node()) {
+			ruleOAuth1.Reportf(c.pass, n, "Jira OAuth 1.0a endpoint /plugins/servlet/oauth/ on Atlassian Cloud, where OAuth 1.0a is deprecated: use OAuth 2.0 (3LO) with golang.org/x/oauth2 instead")
 		}
 	}
 }
 
-func insideOAuth1Config(c *checker, cur inspector.Cursor) bool {
-	for e := range cur.Parent().Enclosing((*ast.CompositeLit)(nil)) {
-		if pkg, name := typeName(c.info, e.Node().(*ast.CompositeLit)); pkg == "github.com/dghubble/oauth1" && name == "Config" {
-			return true
+// namesCloudHost reports whether a string built inside n names an
+// Atlassian Cloud host.
+func (c *checker) namesCloudHost(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
 		}
+		switch e := n.(type) {
+		case *ast.BasicLit, *ast.BinaryExpr, *ast.CallExpr:
+			if atlassianHostRE.MatchString(template(c.info, e.(ast.Expr))) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// urlAround returns the whole string expression a literal is part of: the
+// + chain or Sprintf call around it.
+func urlAround(info *types.Info, cur inspector.Cursor) inspector.Cursor {
+	for {
+		switch p := cur.Parent().Node().(type) {
+		case *ast.BinaryExpr, *ast.ParenExpr:
+			cur = cur.Parent()
+			continue
+		case *ast.CallExpr:
+			if isSprintf(info, p) {
+				cur = cur.Parent()
+				continue
+			}
+		}
+		return cur
 	}
-	return false
 }
 
 func isGoJira(pkg string) bool {

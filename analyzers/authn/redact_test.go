@@ -132,7 +132,7 @@ func TestSeverity(t *testing.T) {
 		}
 	}
 	want := map[string]int{
-		"insecure-tls/error": 2, "insecure-tls/note": 2,
+		"insecure-tls/error": 6, "insecure-tls/note": 1,
 		"jwt-no-qsh/error": 1, "jwt-no-qsh/note": 1,
 		"jwt-unverified/warning": 3, // unpinned algorithms: hardening
 		"jwt-unverified/error":   3, // claims validation off, alg none twice

@@ -53,7 +53,7 @@ func (c *checker) checkField(cur inspector.Cursor, lit *ast.CompositeLit, sel *a
 			return
 		}
 		if v.Name() == "InsecureSkipVerify" && v.Pkg() != nil && v.Pkg().Path() == "crypto/tls" {
-			c.insecureSkipVerify(value, c.condition(cur))
+			c.insecureSkipVerify(cur, lit, sel, value)
 			return
 		}
 		var owner types.Type
@@ -76,40 +76,103 @@ func (c *checker) checkField(cur inspector.Cursor, lit *ast.CompositeLit, sel *a
 	}
 }
 
-// insecureSkipVerify reports a value given to InsecureSkipVerify. A true
-// that only applies under a run-time condition (cond, such as an
-// --insecure flag) is an opt-in and gets the weaker note, like a
-// non-constant value.
-func (c *checker) insecureSkipVerify(value ast.Expr, cond string) {
+// insecureSkipVerify reports a value given to InsecureSkipVerify, in a
+// tls.Config literal (lit) or by assignment (sel), when the configuration
+// is used for requests to Atlassian (see flowDest): a constant true
+// always on, or on under a condition that is not an explicit opt-in, is
+// an error; a value computed at run time is a note. An explicit opt-in
+// (a value or condition named insecure, skip-verify, ssl-verify, ...), or a
+// value the caller passes as a parameter, is the user's informed choice,
+// like curl's --insecure, and is not reported.
+func (c *checker) insecureSkipVerify(cur inspector.Cursor, lit *ast.CompositeLit, sel *ast.SelectorExpr, value ast.Expr) {
 	tv := c.info.Types[value]
+	isConst := tv.Value != nil
+	if isConst && tv.Value.String() != "true" {
+		return // false: verification stays on
+	}
+	cond := c.condition(cur)
 	switch {
-	case tv.Value != nil && tv.Value.String() == "true" && cond == "":
-		ruleInsecureTLS.Reportf(c.pass, value, "InsecureSkipVerify: true turns off TLS certificate checks, so anyone on the network path can read the credentials and tokens sent to Atlassian: remove it (add a private CA to RootCAs instead)")
-	case tv.Value != nil && tv.Value.String() == "true":
-		ruleInsecureTLS.ReportSeverityf(c.pass, value, rules.Note, "InsecureSkipVerify: true when %s: it must never be on in production, where it lets anyone on the network path read the credentials sent to Atlassian", cond)
-	case tv.Value != nil:
-		// false: verification stays on
+	case isConst && cond != nil && c.optIn(cond, cur, false):
+		return
+	case !isConst && c.optIn(value, cur, true):
+		return
+	}
+	f := c.newFlow()
+	var d dest
+	if lit != nil {
+		d = f.flowDest(cur.Parent(), 0)
+	} else {
+		d = f.objectDest(cur, sel.X, 0)
+	}
+	if d != destAtlassian {
+		return // not ours to judge: the configuration's requests go elsewhere, or cannot be told
+	}
+	switch {
+	case isConst && cond == nil:
+		ruleInsecureTLS.Reportf(c.pass, value, "InsecureSkipVerify: true turns off TLS certificate checks on a client that calls Atlassian, so anyone on the network path can read the credentials and tokens it sends: remove it (add a private CA to RootCAs instead)")
+	case isConst:
+		ruleInsecureTLS.Reportf(c.pass, value, "InsecureSkipVerify: true whenever %s turns off TLS certificate checks on a client that calls Atlassian, so anyone on the network path can read the credentials and tokens it sends: remove it (add a private CA to RootCAs instead)", types.ExprString(cond))
 	default:
-		ruleInsecureTLS.ReportSeverityf(c.pass, value, rules.Note, "InsecureSkipVerify is set from %s: it must never be true in production, where it lets anyone on the network path read the credentials sent to Atlassian", types.ExprString(value))
+		ruleInsecureTLS.ReportSeverityf(c.pass, value, rules.Note, "InsecureSkipVerify is set from %s on a client that calls Atlassian: it must never be true in production, where it lets anyone on the network path read the credentials sent to Atlassian", types.ExprString(value))
 	}
 }
 
+// optIn reports whether a value or condition is an explicit opt-in to
+// skip TLS verification: it names the option (insecure, verify, ssl,
+// tls, self-signed) or, for a value (param), is a bool parameter of the
+// enclosing function or its negation (the caller's choice, as in a
+// library's VerifyTLS(bool) method). A condition such as proxyURL != ""
+// names no such option: TLS is off whenever a proxy is set.
+func (c *checker) optIn(e ast.Expr, cur inspector.Cursor, param bool) bool {
+	if param {
+		x := ast.Unparen(e)
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			x = ast.Unparen(u.X)
+		}
+		if id, ok := x.(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				if fn, _ := c.paramOf(v); fn != nil && fn == enclosingFunc(c.info, cur) {
+					return true
+				}
+			}
+		}
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		var name string
+		switch n := n.(type) {
+		case *ast.Ident:
+			name = n.Name
+		case *ast.BasicLit:
+			name, _ = constString(c.info, n)
+		}
+		l := strings.ToLower(name)
+		for _, w := range []string{"insecure", "verify", "ssl", "tls", "selfsigned", "self_signed", "self-signed"} {
+			if strings.Contains(l, w) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // condition returns the run-time condition of the nearest if statement
-// around cur in the same function, or "".
-func (c *checker) condition(cur inspector.Cursor) string {
+// around cur in the same function, or nil.
+func (c *checker) condition(cur inspector.Cursor) ast.Expr {
 	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		ifs, ok := e.Node().(*ast.IfStmt)
 		if !ok {
-			return ""
+			return nil
 		}
 		if ifs.Cond.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Cond.End() {
 			continue // inside the condition itself
 		}
 		if tv := c.info.Types[ifs.Cond]; tv.Value == nil {
-			return types.ExprString(ifs.Cond)
+			return ifs.Cond
 		}
 	}
-	return ""
+	return nil
 }
 
 // jsonName returns the JSON name of field f of struct type t, or "".

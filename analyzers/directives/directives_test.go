@@ -75,7 +75,7 @@ func TestRealAnalyzers(t *testing.T) {
 		}
 	}
 	check("reported", reported, []string{
-		"main.go:18 basic-auth: basic auth with (*http.Request).SetBasicAuth sends the user's credentials with every Atlassian request: use OAuth 2.0 (3LO) or Connect JWT instead (API-token basic auth is meant for personal scripts and bots)",
+		"main.go:18 basic-auth: basic auth with (*http.Request).SetBasicAuth in a Connect app (atlassian-connect.json): the requests it makes for its users carry one account's credentials and permissions; call Atlassian as the app with its Connect JWT, or as the user through the JWT bearer grant (scope ACT_AS_USER)",
 		"main.go:18 unused-directive: //connectlint:ignore for insecure-tls suppressed no finding here",
 		"main.go:21 unused-directive: //connectlint:ignore for basic-auth suppressed no finding here",
 		`main.go:22 bad-directive: unknown rule "basic-auht"; did you mean "basic-auth"?`,
@@ -124,7 +124,7 @@ func TestVet(t *testing.T) {
 		return lines
 	}
 	want := []string{
-		`cmd/app/main.go:18:2: basic auth with (*http.Request).SetBasicAuth sends the user's credentials with every Atlassian request: use OAuth 2.0 (3LO) or Connect JWT instead (API-token basic auth is meant for personal scripts and bots)`,
+		`cmd/app/main.go:18:2: basic auth with (*http.Request).SetBasicAuth in a Connect app (atlassian-connect.json): the requests it makes for its users carry one account's credentials and permissions; call Atlassian as the app with its Connect JWT, or as the user through the JWT bearer grant (scope ACT_AS_USER)`,
 		`cmd/app/main.go:18:69: //connectlint:ignore for insecure-tls suppressed no finding here`,
 		`cmd/app/main.go:21:2: //connectlint:ignore for basic-auth suppressed no finding here`,
 		`cmd/app/main.go:22:2: unknown rule "basic-auht"; did you mean "basic-auth"?`,

@@ -1,4 +1,6 @@
-// Package cookie logs in to Jira with session cookies.
+// Package cookie is a single-user tool that logs in to Jira with session
+// cookies: supported by Jira Server and Data Center, so reported only
+// where it is aimed at Atlassian Cloud, which no longer accepts passwords.
 package cookie
 
 import (
@@ -10,30 +12,37 @@ import (
 	"github.com/andygrunwald/go-jira/v2/onpremise"
 )
 
-func transport() {
-	tp := jira.CookieAuthTransport{ // want `cookie-based auth with go-jira CookieAuthTransport is deprecated for Atlassian Cloud and sends the user's password: use OAuth 2.0 \(3LO\) or Connect JWT instead`
+func server() {
+	tp := jira.CookieAuthTransport{
 		Username: "bot",
 		Password: os.Getenv("JIRA_PASSWORD"),
-		AuthURL:  "https://jira.example.com/rest/auth/1/session", // want `request to /rest/auth/1/session uses cookie-based auth, deprecated for Atlassian Cloud`
+		AuthURL:  "https://jira.example.com/rest/auth/1/session",
 	}
 	jira.NewClient(tp.Client(), "https://jira.example.com")
-	_ = onpremise.CookieAuthTransport{Username: "bot", Password: "s3cret-Passw0rd!"} // want `cookie-based auth with go-jira CookieAuthTransport` `hard-coded password "s3cr…" \(16 chars\) passed to go-jira CookieAuthTransport`
+	_ = onpremise.CookieAuthTransport{Username: "bot", Password: "s3cret-Passw0rd!"} // want `hard-coded password "s3cr…" \(16 chars\) passed to go-jira CookieAuthTransport`
+}
+
+func cloud() {
+	tp := jira.CookieAuthTransport{ // want `cookie-based auth with go-jira CookieAuthTransport against Atlassian Cloud, which no longer accepts passwords: use an API token with basic auth, or a scoped API token through https://api.atlassian.com/ex/\{product\}/\{cloudId\}`
+		Username: "bot",
+		Password: os.Getenv("JIRA_PASSWORD"),
+		AuthURL:  "https://example.atlassian.net/rest/auth/1/session", // want `request to /rest/auth/1/session uses cookie-based auth, which Atlassian Cloud no longer accepts with a password`
+	}
+	jira.NewClient(tp.Client(), "https://example.atlassian.net")
 }
 
 func acquire(client *jira.Client) {
-	client.Authentication.AcquireSessionCookie("bot", os.Getenv("JIRA_PASSWORD")) // want `cookie-based auth with go-jira Authentication.AcquireSessionCookie`
+	client.Authentication.AcquireSessionCookie("bot", os.Getenv("JIRA_PASSWORD")) // where client goes is not known
 }
 
 func rawSession(base string) {
 	body := strings.NewReader(`{"username":"bot","password":"x"}`)
-	http.Post(base+"/rest/auth/1/session", "application/json", body) // want `request to /rest/auth/1/session`
+	http.Post(base+"/rest/auth/1/session", "application/json", body)
 }
 
-func joined(base string) {
-	http.Post(join(base, "rest/auth/1/session"), "application/json", nil) // want `request to /rest/auth/1/session`
+func cloudSession(tenant string) {
+	http.Post("https://"+tenant+".atlassian.net/rest/auth/1/session", "application/json", nil) // want `request to /rest/auth/1/session uses cookie-based auth, which Atlassian Cloud no longer accepts`
 }
-
-func join(base, path string) string { return base + "/" + path }
 
 func other(base string) {
 	http.Get(base + "/rest/api/2/myself") // not a session request

@@ -1,3 +1,5 @@
+// want package:"actsForUsers\\(a Connect app \\(atlas-gonnect\\)\\)"
+
 // Package gonnectapp configures atlas-gonnect's authentication middleware.
 package gonnectapp
 

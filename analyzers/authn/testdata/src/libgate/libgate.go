@@ -1,5 +1,8 @@
-// Package libgate imports a Jira client library, which makes its raw basic
-// auth Atlassian-related too.
+// want package:"hasWrappers"
+
+// Package libgate imports a Jira client library, but that does not make
+// every request of it Atlassian's: its own basic auth goes to a request it
+// is given, from nowhere in this package.
 package libgate
 
 import (
@@ -10,6 +13,6 @@ import (
 
 var _ *jira.Client
 
-func call(req *http.Request, user, token string) {
-	req.SetBasicAuth(user, token) // want `basic auth with \(\*http.Request\).SetBasicAuth`
+func Call(req *http.Request, user, token string) { // want Call:`authWrapper\(\(\*http.Request\).SetBasicAuth, secrets \[2\], request 0\)`
+	req.SetBasicAuth(user, token)
 }

@@ -1,4 +1,6 @@
-// Package oauth1app signs Jira requests with OAuth 1.0a.
+// Package oauth1app signs Jira requests with OAuth 1.0a against a site it
+// is given: Jira Server and Data Center application links use OAuth 1.0a,
+// so nothing is said.
 package oauth1app
 
 import (
@@ -8,7 +10,7 @@ import (
 )
 
 func config(site string, key *rsa.PrivateKey) *oauth1.Config {
-	return &oauth1.Config{ // want `OAuth 1.0a client \(dghubble/oauth1 Config\) aimed at Atlassian: OAuth 1.0a is deprecated for Atlassian Cloud; use OAuth 2.0 \(3LO\) with golang.org/x/oauth2 instead`
+	return &oauth1.Config{
 		ConsumerKey: "connectlint",
 		Endpoint: oauth1.Endpoint{
 			RequestTokenURL: site + "/plugins/servlet/oauth/request-token",

@@ -1,4 +1,4 @@
-// Command app is a personal CLI calling Jira Cloud.
+// Command app is part of a Connect app and calls Jira Cloud with basic auth.
 package main
 
 import (
