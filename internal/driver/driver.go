@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -106,6 +107,7 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 
+	started := time.Now() // -fix writes no file modified since
 	mode := packages.LoadSyntax | packages.NeedModule
 	if needFacts(roots) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
@@ -167,7 +169,7 @@ func Run(cfg Config) (*Result, error) {
 	}
 	if cfg.Fix {
 		var remaining []rootDiagnostic
-		res.Fixed, remaining, err = applyFixes(diags)
+		res.Fixed, remaining, err = applyFixes(diags, started)
 		if err != nil {
 			res.Problems = append(res.Problems, output.Problem{Message: err.Error()})
 		}

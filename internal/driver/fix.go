@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
 	"slices"
+	"time"
 )
 
 // FixStats counts what -fix changed.
@@ -23,10 +26,13 @@ type edit struct {
 // applyFixes applies the first suggested fix of every diagnostic that has
 // one and returns the diagnostics left unfixed. A fix whose edits overlap
 // an edit already taken is skipped, and its diagnostic stays reported:
-// the next run applies it.
-func applyFixes(diags []rootDiagnostic) (FixStats, []rootDiagnostic, error) {
+// the next run applies it. started is when the run began reading files:
+// a file modified since, or whose size is not what was read, is not
+// written (see writeFile).
+func applyFixes(diags []rootDiagnostic, started time.Time) (FixStats, []rootDiagnostic, error) {
 	var stats FixStats
 	files := map[string][]edit{}
+	sizes := map[string]int{} // as the analysis read each file
 	var remaining []rootDiagnostic
 	taken := map[string]bool{} // identical fixes reported by several passes
 
@@ -49,6 +55,7 @@ func applyFixes(diags []rootDiagnostic) (FixStats, []rootDiagnostic, error) {
 				break
 			}
 			edits[tf.Name()] = append(edits[tf.Name()], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)})
+			sizes[tf.Name()] = tf.Size()
 		}
 		k := fmt.Sprint(edits)
 		if taken[k] {
@@ -68,7 +75,15 @@ func applyFixes(diags []rootDiagnostic) (FixStats, []rootDiagnostic, error) {
 		stats.Fixes++
 	}
 
-	for name, es := range files {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		es := files[name]
+		fi, err := os.Stat(name)
+		if err != nil {
+			return stats, remaining, fmt.Errorf("-fix: %v", err)
+		}
+		if fi.ModTime().After(started) || int(fi.Size()) != sizes[name] {
+			return stats, remaining, fmt.Errorf("-fix: %s changed since connectlint read it: not written; run again", name)
+		}
 		data, err := os.ReadFile(name)
 		if err != nil {
 			return stats, remaining, fmt.Errorf("-fix: %v", err)
@@ -85,7 +100,7 @@ func applyFixes(diags []rootDiagnostic) (FixStats, []rootDiagnostic, error) {
 			last = e.end
 		}
 		out.Write(data[last:])
-		if err := os.WriteFile(name, out.Bytes(), 0o666); err != nil {
+		if err := writeFile(name, out.Bytes(), fi.Mode().Perm()); err != nil {
 			return stats, remaining, fmt.Errorf("-fix: %v", err)
 		}
 		stats.Files++
@@ -104,4 +119,34 @@ func overlaps(a, b []edit) bool {
 		}
 	}
 	return false
+}
+
+// writeFile replaces a file's content safely: the new content goes to a
+// temporary file in the same directory, is synced, given the original's
+// permissions and renamed over it, so a crash or a full disk leaves the
+// old file or the new one, never half of either.
+func writeFile(name string, data []byte, perm os.FileMode) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".connectlint-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }
