@@ -84,7 +84,8 @@ func (c *checker) authorizeInFunc(body *ast.BlockStmt) {
 				}
 			}
 		case *ast.BinaryExpr:
-			if n.Op == token.ADD && strings.HasSuffix(c.lastConst(n.X), "scope=") && c.r.constString(n.Y) == "" {
+			// (A wholly constant URL was read above.)
+			if n.Op == token.ADD && strings.HasSuffix(c.lastConst(n.X), "scope=") && c.r.constString(n) == "" {
 				c.scopeValue(n.Y, n.Y.Pos())
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -313,6 +314,12 @@ func (r *resolver) words(e ast.Expr) scopeList {
 // splitConst splits a constant scope string, placing each scope exactly
 // when e is a plain string literal, else at e.
 func (r *resolver) splitConst(e ast.Expr, s string) scopeList {
+	if strings.Contains(s, "%") {
+		// Percent-encoded, as in a URL: read%3Ajira-work+write%3Ajira-work.
+		if u, err := url.QueryUnescape(s); err == nil {
+			s = u
+		}
+	}
 	s = strings.ReplaceAll(s, "+", " ") // form-encoded spaces
 	var l scopeList
 	lit, _ := e.(*ast.BasicLit)

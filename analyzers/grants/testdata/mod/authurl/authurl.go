@@ -1,4 +1,4 @@
-package authurl // want package:"\\) authorize URL read:jira-work offline_access; authorize URL read:me; authorize URL write:jira-work; authorize URL read:confluence-content.all}$"
+package authurl // want package:"\\) authorize URL read:jira-work offline_access; authorize URL read:me; authorize URL write:jira-work; authorize URL read:confluence-content.all; authorize URL read:jira-user manage:jira-project}$"
 
 // This package builds Atlassian's authorize URL by hand.
 
@@ -32,4 +32,9 @@ func elsewhere() string {
 	q := url.Values{}
 	q.Set("scope", "repo")
 	return q.Encode()
+}
+
+// Encoded's scopes are percent-encoded, as they travel in the URL.
+func Encoded(id string) string {
+	return "https://auth.atlassian.com/authorize?client_id=" + id + "&scope=" + "read%3Ajira-user+manage%3Ajira-project"
 }
