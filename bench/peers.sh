@@ -33,12 +33,13 @@ if [ ${#MODULES[@]} -eq 0 ]; then
 	)
 fi
 # BENCH_TOOLS="connectlint floor gosec" bench/peers.sh runs a subset.
-read -ra TOOLS <<<"${BENCH_TOOLS:-connectlint connectlint-inprocess floor floor-vet floor-facts govet govet-connectlint gosec staticcheck}"
+read -ra TOOLS <<<"${BENCH_TOOLS:-connectlint connectlint-runner connectlint-inprocess floor floor-vet floor-facts govet govet-connectlint gosec staticcheck}"
 
 tool_cmd() {
 	case $1 in
 	connectlint) echo "$BIN/connectlint ./..." ;;
 	connectlint-inprocess) echo "$BIN/connectlint -driver=inprocess ./..." ;;
+	connectlint-runner) echo "$BIN/connectlint -driver=runner -cache=$WORK/cl-cache ./..." ;;
 	floor) echo "$BIN/benchdriver -suite noop ./..." ;;
 	floor-vet) echo "$BIN/benchdriver -driver govet -suite noop ./..." ;;
 	floor-facts) echo "$BIN/benchdriver -suite noop-facts ./..." ;;
@@ -73,7 +74,7 @@ for mv in "${MODULES[@]}"; do
 	for i in $(seq "$RUNS"); do
 		for tool in "${TOOLS[@]}"; do
 			read -ra cmd <<<"$(tool_cmd "$tool")"
-			rm -rf "$WORK/run-cache" "$WORK/sc-cache"
+			rm -rf "$WORK/run-cache" "$WORK/sc-cache" "$WORK/cl-cache"
 			cp -al "$base" "$WORK/run-cache"
 			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" cold "$i" -- "${cmd[@]}")
 			echo "var _ = \"bench edit $tool $i\"" >>"$edit"

@@ -89,8 +89,8 @@ func command(t *testing.T, dir, name string, args ...string) result {
 }
 
 func fixture(name string) string {
-	if name == "demo" {
-		return filepath.Join(repoRoot, "testdata", "demo")
+	if strings.HasPrefix(name, "demo") {
+		return filepath.Join(repoRoot, "testdata", name)
 	}
 	return filepath.Join(repoRoot, "testdata", "e2e", name)
 }
@@ -773,23 +773,32 @@ func TestE2EFix(t *testing.T) {
 	}
 }
 
-// TestE2EDriversAgree runs every fixture through both standalone drivers,
-// go vet (the default) and in process: the reports, suppressed findings
-// and load errors included, and the exit statuses must be the same.
+// TestE2EDriversAgree runs every fixture through every standalone driver:
+// go vet (the default), in process, and the runner (cold, then warm from
+// its cache, and without a cache): the reports, suppressed findings and
+// load errors included, and the exit statuses must be the same.
 func TestE2EDriversAgree(t *testing.T) {
-	for _, name := range []string{"demo", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "fixmanifest", "oauth", "forge"} {
+	for _, name := range []string{"demo", "demo-3lo", "demo-forge", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "fixmanifest", "oauth", "forge"} {
 		t.Run(name, func(t *testing.T) {
 			dir := absFixture(t, name)
+			cache := "-cache=" + t.TempDir()
 			for _, format := range []string{"json", "text"} {
 				args := []string{"-C", dir, "-format", format, "-show-suppressed", "./..."}
 				govet := connectlint(t, "", args...)
-				inproc := connectlint(t, "", append([]string{"-driver=inprocess"}, args...)...)
-				if govet.code != inproc.code || govet.stdout != inproc.stdout {
-					t.Errorf("-format %s: go vet driver exit %d, in-process exit %d\ngo vet:\n%s\nin process:\n%s",
-						format, govet.code, inproc.code, govet.stdout, inproc.stdout)
-				}
-				if sortedLines(govet.stderr) != sortedLines(inproc.stderr) {
-					t.Errorf("-format %s: standard error differs\ngo vet:\n%s\nin process:\n%s", format, govet.stderr, inproc.stderr)
+				for _, other := range [][]string{
+					{"-driver=inprocess"},
+					{"-driver=runner", cache}, // cold for json, then warm
+					{"-driver=runner", cache},
+					{"-driver=runner", "-cache=off"},
+				} {
+					got := connectlint(t, "", append(other, args...)...)
+					if govet.code != got.code || govet.stdout != got.stdout {
+						t.Errorf("-format %s: go vet driver exit %d, %v exit %d\ngo vet:\n%s\n%v:\n%s",
+							format, govet.code, other, got.code, govet.stdout, other, got.stdout)
+					}
+					if sortedLines(govet.stderr) != sortedLines(got.stderr) {
+						t.Errorf("-format %s: standard error differs\ngo vet:\n%s\n%v:\n%s", format, govet.stderr, other, got.stderr)
+					}
 				}
 			}
 		})

@@ -27,6 +27,7 @@ import (
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/output"
+	"github.com/connectlint/connectlint/internal/runner"
 	"github.com/connectlint/connectlint/internal/vettool"
 )
 
@@ -58,14 +59,18 @@ func main() {
 	if isVetInvocation(args) {
 		// go vet speaks its own protocol; package vettool implements it
 		// and parses the command line itself. It never returns.
-		vettool.Main(filepath.Base(os.Args[0]), analyzers.All(), vettool.Options{
-			FactSource:     analyzers.FactSource,
-			FactSourceText: analyzers.FactSourceText,
-			Suppressed:     analyzers.SuppressedIn,
-			Summary:        analyzers.AcrossPrograms.Summary,
-		})
+		vettool.Main(filepath.Base(os.Args[0]), analyzers.All(), vetOptions)
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
+}
+
+// vetOptions are what analysing one package needs besides the analyzers,
+// through go vet or the runner.
+var vetOptions = vettool.Options{
+	FactSource:     analyzers.FactSource,
+	FactSourceText: analyzers.FactSourceText,
+	Suppressed:     analyzers.SuppressedIn,
+	Summary:        analyzers.AcrossPrograms.Summary,
 }
 
 // isVetInvocation reports whether go vet is running us as its -vettool:
@@ -116,6 +121,7 @@ type checkFlags struct {
 	showSuppressed bool
 	fix            bool
 	driver         string
+	cache          string
 }
 
 func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -132,7 +138,8 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.tests, "tests", true, "also check _test.go files (as go vet does)")
 	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "text format: also list suppressed findings with their reason")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then report what is left")
-	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `name` govet (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
+	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `name` runner (in this process, cached in connectlint's cache), govet (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
+	fs.StringVar(&f.cache, "cache", "on", "the runner's cache of results: `on` (in the user cache directory), off, or a directory")
 	// Analyzer flags, named as go vet names them (-forbidden.strict).
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(af *flag.Flag) {
@@ -190,14 +197,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	var vetTool string
+	var run *driver.Runner
 	switch f.driver {
 	case "govet":
 		if vetTool, err = os.Executable(); err != nil {
 			return fail("-driver=govet: %v", err)
 		}
+	case "runner":
+		if run, err = newRunner(f.cache, dir); err != nil {
+			return fail("%v", err)
+		}
 	case "inprocess":
 	default:
-		return fail("-driver %q: want govet or inprocess", f.driver)
+		return fail("-driver %q: want runner, govet or inprocess", f.driver)
 	}
 	all := analyzers.All()
 	if f.descriptor != "" {
@@ -226,6 +238,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Rules:     ruleSet,
 		Fix:       f.fix,
 		VetTool:   vetTool,
+		Runner:    run,
 		Inputs:    inputs,
 		Across:    analyzers.AcrossPrograms,
 	})
@@ -274,6 +287,29 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// newRunner configures the runner: its cache (-cache) and the key of
+// this build and its inputs.
+func newRunner(cacheFlag, dir string) (*driver.Runner, error) {
+	key, err := config.VetVersion("connectlint", dir, analyzers.Fingerprint)
+	if err != nil {
+		return nil, err
+	}
+	r := &driver.Runner{ToolKey: key, Options: vetOptions}
+	cacheDir := cacheFlag
+	switch cacheFlag {
+	case "off":
+		return r, nil
+	case "on", "":
+		if cacheDir, err = runner.DefaultCacheDir(); err != nil {
+			return nil, fmt.Errorf("-cache: %v (use -cache=off or -cache=DIR)", err)
+		}
+	}
+	if r.Cache, err = runner.OpenCache(cacheDir); err != nil {
+		return nil, fmt.Errorf("-cache: %v", err)
+	}
+	return r, nil
 }
 
 var writers = map[string]func(io.Writer, *output.Report, output.TextOptions) error{

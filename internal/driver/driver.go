@@ -51,6 +51,9 @@ type Config struct {
 	// (a descriptor named by -descriptor): VetTool runs key go vet's cache
 	// by their content too.
 	Inputs []string
+	// Runner, when set, analyses in this process with package runner
+	// (cached on disk when Runner.Cache is set), instead of go vet.
+	Runner *Runner
 	// Across, when set, looks across the run's packages after analysis
 	// and drops findings that only the whole run shows to be wrong.
 	Across *Across
@@ -91,6 +94,9 @@ func Run(cfg Config) (*Result, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
+	}
+	if cfg.Runner != nil && !cfg.Fix {
+		return runRunner(cfg, patterns)
 	}
 	if cfg.VetTool != "" && cfg.Tests && !cfg.Fix {
 		res, err := runGoVet(cfg, patterns)

@@ -49,10 +49,6 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 		return nil, fmt.Errorf("running go vet: %v", runErr)
 	}
 
-	absDir, err := filepath.Abs(cmp.Or(cfg.Dir, "."))
-	if err != nil {
-		return nil, err
-	}
 	pkgs, err := vettool.ReadJSON(&stdout)
 	if err != nil {
 		return nil, err
@@ -62,7 +58,17 @@ func runGoVet(cfg Config, patterns []string) (*Result, error) {
 		// load (a missing module, an import cycle, no packages).
 		return nil, errGoVetLoad
 	}
-	res := &Result{Problems: stderrProblems(stderr.String(), absDir, cmp.Or(cfg.MaxErrorsPerPackage, 3))}
+	return fromVetOutput(cfg, patterns, pkgs, stderr.String())
+}
+
+// fromVetOutput turns the tool's JSON output for every package, and what
+// was printed on standard error, into a Result.
+func fromVetOutput(cfg Config, patterns []string, pkgs []vettool.PackageResult, stderr string) (*Result, error) {
+	absDir, err := filepath.Abs(cmp.Or(cfg.Dir, "."))
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Problems: stderrProblems(stderr, absDir, cmp.Or(cfg.MaxErrorsPerPackage, 3))}
 
 	var summaries []any
 	if cfg.Across != nil && cfg.Across.Decode != nil {

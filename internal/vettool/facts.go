@@ -6,7 +6,6 @@ import (
 	"encoding/gob"
 	"fmt"
 	"go/types"
-	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -87,7 +86,7 @@ func isAnalysed(file string) (bool, error) {
 // package's export data was not loaded) are dropped, as go/analysis does;
 // package facts are kept, on a placeholder package when needed, because
 // program-wide analyses (excess-scope) add up every package's facts.
-func (s *factStore) load(vetx map[string]string, imports map[string]*types.Package) error {
+func (s *factStore) load(paths []string, read func(path string) ([]byte, error), imports map[string]*types.Package) error {
 	placeholders := map[string]*types.Package{}
 	pkgFor := func(path string) *types.Package {
 		if p := imports[path]; p != nil {
@@ -100,8 +99,8 @@ func (s *factStore) load(vetx map[string]string, imports map[string]*types.Packa
 		placeholders[path] = p
 		return p
 	}
-	for _, path := range slices.Sorted(maps.Keys(vetx)) {
-		data, err := os.ReadFile(vetx[path])
+	for _, path := range paths {
+		data, err := read(path)
 		if err != nil {
 			return fmt.Errorf("reading the facts of %s: %v", path, err)
 		}

@@ -192,6 +192,37 @@ type unit struct {
 	opts   Options
 	stdout io.Writer
 	stderr io.Writer
+	mem    *memFacts // in process: facts in memory, not in files
+}
+
+// memFacts are the facts of an in-process unit (see Analyze).
+type memFacts struct {
+	deps map[string][]byte // dependency path -> its facts
+	out  []byte
+}
+
+// depPaths lists the dependencies whose facts the package may inherit.
+func (u *unit) depPaths() []string {
+	if u.mem != nil {
+		return slices.Sorted(maps.Keys(u.mem.deps))
+	}
+	return slices.Sorted(maps.Keys(u.cfg.PackageVetx))
+}
+
+// readFacts returns a dependency's facts (empty: it was not analysed).
+func (u *unit) readFacts(path string) ([]byte, error) {
+	if u.mem != nil {
+		return u.mem.deps[path], nil
+	}
+	return os.ReadFile(u.cfg.PackageVetx[path])
+}
+
+// analysed reports whether a dependency was analysed (see factsMagic).
+func (u *unit) analysed(path string) (bool, error) {
+	if u.mem != nil {
+		return len(u.mem.deps[path]) > 0, nil
+	}
+	return isAnalysed(u.cfg.PackageVetx[path])
 }
 
 func (u *unit) run(analyzers []*analysis.Analyzer) int {
@@ -240,7 +271,7 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 	}
 
 	store := newFactStore()
-	if err := store.load(cfg.PackageVetx, imports); err != nil {
+	if err := store.load(u.depPaths(), u.readFacts, imports); err != nil {
 		fmt.Fprintf(u.stderr, "%s: %v\n", cfg.ImportPath, err)
 		return 1
 	}
@@ -289,8 +320,8 @@ func (u *unit) mayHoldFacts() (bool, error) {
 			return true, nil
 		}
 	}
-	for _, path := range slices.Sorted(maps.Keys(cfg.PackageVetx)) {
-		analysed, err := isAnalysed(cfg.PackageVetx[path])
+	for _, path := range u.depPaths() {
+		analysed, err := u.analysed(path)
 		if err != nil {
 			return false, err
 		}
@@ -313,6 +344,10 @@ func (u *unit) mayHoldFacts() (bool, error) {
 }
 
 func (u *unit) writeFacts(data []byte) int {
+	if u.mem != nil {
+		u.mem.out = data
+		return 0
+	}
 	if u.cfg.VetxOutput == "" {
 		return 0
 	}

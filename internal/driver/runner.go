@@ -1,0 +1,48 @@
+package driver
+
+import (
+	"github.com/connectlint/connectlint/internal/runner"
+	"github.com/connectlint/connectlint/internal/vettool"
+)
+
+// Runner configures the one-process runner (package runner).
+type Runner struct {
+	// ToolKey names the connectlint build and its inputs (config file,
+	// descriptors, manifests): see runner.Config.
+	ToolKey string
+	Cache   *runner.Cache // nil: no cache
+	Options vettool.Options
+	Jobs    int
+}
+
+// RunnerStats are the last runner run's counts, for tests and benchmarks.
+var RunnerStats runner.Stats
+
+// runRunner analyses the packages in this process through package runner,
+// which analyses each package as the go vet driver's tool does: the
+// findings are the go vet driver's.
+func runRunner(cfg Config, patterns []string) (*Result, error) {
+	key := cfg.Runner.ToolKey
+	for _, f := range changedFlags(cfg.Analyzers) {
+		key += "\x00" + f
+	}
+	if len(cfg.Inputs) > 0 {
+		key += "\x00inputs=" + digest(cfg.Inputs)
+	}
+	r, err := runner.Run(runner.Config{
+		Dir:       cfg.Dir,
+		Patterns:  patterns,
+		Tests:     cfg.Tests,
+		GoCommand: cfg.GoCommand,
+		Analyzers: cfg.Analyzers,
+		Options:   cfg.Runner.Options,
+		ToolKey:   key,
+		Cache:     cfg.Runner.Cache,
+		Jobs:      cfg.Runner.Jobs,
+	})
+	if err != nil {
+		return nil, err
+	}
+	RunnerStats = r.Stats
+	return fromVetOutput(cfg, patterns, r.Packages, r.Stderr)
+}

@@ -1,0 +1,166 @@
+package runner
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Cache keeps each package's analysis on disk under a key of everything
+// the analysis reads (see Runner.key), so that a re-run analyses only what
+// changed. Entries are written to a temporary file and renamed into
+// place, so concurrent runs never see half an entry; an entry that does
+// not check out (truncated, corrupted, of another version) is a miss, and
+// is rewritten.
+type Cache struct {
+	dir string
+}
+
+// cacheMagic starts every entry; bump it when the format changes.
+const cacheMagic = "connectlint cache 1\n"
+
+// Trimming: entries unused this long are removed, at most once a day.
+const (
+	trimAge      = 5 * 24 * time.Hour
+	trimInterval = 24 * time.Hour
+	touchAge     = time.Hour // a hit refreshes an entry's time when older
+)
+
+// OpenCache opens (creating) the cache in dir.
+func OpenCache(dir string) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return nil, err
+	}
+	return &Cache{dir: dir}, nil
+}
+
+// DefaultCacheDir is where the cache lives: the user's cache directory.
+func DefaultCacheDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "connectlint"), nil
+}
+
+// entry is one package's cached analysis.
+type entry struct {
+	facts, stdout, stderr []byte
+	code                  int
+}
+
+func (c *Cache) file(key string) string {
+	return filepath.Join(c.dir, key[:2], key+"-a")
+}
+
+// get returns the entry under key, or false.
+func (c *Cache) get(key string) (entry, bool) {
+	name := c.file(key)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return entry{}, false
+	}
+	e, ok := decodeEntry(data)
+	if !ok {
+		return entry{}, false
+	}
+	if st, err := os.Stat(name); err == nil && time.Since(st.ModTime()) > touchAge {
+		now := time.Now()
+		os.Chtimes(name, now, now) // best effort: it only delays trimming
+	}
+	return e, true
+}
+
+// put stores e under key. Errors are ignored: a cache that cannot be
+// written only makes the next run slower.
+func (c *Cache) put(key string, e entry) {
+	name := c.file(key)
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), key+".tmp*")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(encodeEntry(e))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
+
+func encodeEntry(e entry) []byte {
+	var b bytes.Buffer
+	b.WriteString(cacheMagic)
+	for _, part := range [][]byte{e.facts, e.stdout, e.stderr} {
+		b.Write(binary.AppendUvarint(nil, uint64(len(part))))
+		b.Write(part)
+	}
+	b.Write(binary.AppendUvarint(nil, uint64(e.code)))
+	sum := sha256.Sum256(b.Bytes())
+	b.Write(sum[:])
+	return b.Bytes()
+}
+
+func decodeEntry(data []byte) (entry, bool) {
+	if len(data) < len(cacheMagic)+sha256.Size {
+		return entry{}, false
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if want := sha256.Sum256(body); !bytes.Equal(sum, want[:]) {
+		return entry{}, false
+	}
+	rest, ok := bytes.CutPrefix(body, []byte(cacheMagic))
+	if !ok {
+		return entry{}, false
+	}
+	var parts [3][]byte
+	for i := range parts {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return entry{}, false
+		}
+		parts[i] = rest[k : k+int(n)]
+		rest = rest[k+int(n):]
+	}
+	code, k := binary.Uvarint(rest)
+	if k <= 0 || k != len(rest) {
+		return entry{}, false
+	}
+	return entry{facts: parts[0], stdout: parts[1], stderr: parts[2], code: int(code)}, true
+}
+
+// trim removes entries unused for trimAge (and temporary files left by a
+// crashed run), at most once per trimInterval across all runs.
+func (c *Cache) trim(now time.Time) {
+	stamp := filepath.Join(c.dir, "trim.txt")
+	if st, err := os.Stat(stamp); err == nil && now.Sub(st.ModTime()) < trimInterval {
+		return
+	}
+	if err := os.WriteFile(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n"), 0o666); err != nil {
+		return
+	}
+	filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		name := d.Name()
+		if !strings.HasSuffix(name, "-a") && !strings.Contains(name, ".tmp") {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
+			os.Remove(path)
+		}
+		return nil
+	})
+}

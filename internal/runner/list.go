@@ -1,0 +1,117 @@
+package runner
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// listed is one package as `go list -json` describes it (the fields the
+// runner uses).
+type listed struct {
+	ImportPath      string // "p", or "p [p.test]" for a test variant
+	Name            string
+	Dir             string
+	ForTest         string
+	DepOnly         bool
+	Export          string
+	Standard        bool
+	GoFiles         []string
+	CgoFiles        []string
+	CompiledGoFiles []string
+	IgnoredGoFiles  []string
+	CFiles          []string
+	CXXFiles        []string
+	MFiles          []string
+	HFiles          []string
+	FFiles          []string
+	SFiles          []string
+	SwigFiles       []string
+	SwigCXXFiles    []string
+	SysoFiles       []string
+	Imports         []string          // resolved: "q [p.test]" for a test variant
+	ImportMap       map[string]string // source path -> resolved, where they differ
+	Module          *struct {
+		Path      string
+		Version   string
+		GoVersion string
+		Main      bool
+	}
+	Error *struct {
+		Pos string
+		Err string
+	}
+	DepsErrors []*struct {
+		ImportStack []string
+		Pos         string
+		Err         string
+	}
+}
+
+// path is the package's path without a test variant's " [p.test]".
+func (p *listed) path() string {
+	path, _, _ := strings.Cut(p.ImportPath, " ")
+	return path
+}
+
+// isTestMain reports whether p is the generated main package of a test.
+func (p *listed) isTestMain() bool {
+	return p.Name == "main" && p.ForTest == "" && strings.HasSuffix(p.ImportPath, ".test")
+}
+
+// listFields are the fields asked of go list.
+const listFields = "ImportPath,Name,Dir,ForTest,DepOnly,Export,Standard,GoFiles,CgoFiles,CompiledGoFiles,IgnoredGoFiles," +
+	"CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,Imports,ImportMap,Module,Error,DepsErrors"
+
+// errLoad says go list could not list the packages at all.
+var errLoad = errors.New("go list failed")
+
+// goList lists the packages matching patterns and all their dependencies,
+// dependencies first, with their compiled export data.
+func goList(goCmd, dir string, tests bool, patterns []string) ([]*listed, string, error) {
+	args := []string{"list", "-e", "-json=" + listFields, "-deps", "-export", "-compiled"}
+	if tests {
+		args = append(args, "-test")
+	}
+	args = append(args, "--")
+	args = append(args, patterns...)
+	cmd := exec.Command(cmp.Or(goCmd, "go"), args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var pkgs []*listed
+	dec := json.NewDecoder(&stdout)
+	for {
+		p := new(listed)
+		if err := dec.Decode(p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, stderr.String(), fmt.Errorf("reading go list's output: %v", err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	if runErr != nil && len(pkgs) == 0 {
+		return nil, stderr.String(), fmt.Errorf("%w: %s", errLoad, strings.TrimSpace(stderr.String()))
+	}
+	return pkgs, stderr.String(), nil
+}
+
+// abs makes go list's file names absolute (CompiledGoFiles of cgo
+// packages are already, in the build cache).
+func abs(dir string, names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if !filepath.IsAbs(n) {
+			n = filepath.Join(dir, n)
+		}
+		out = append(out, n)
+	}
+	return out
+}

@@ -1,0 +1,346 @@
+// Package runner is connectlint's standalone driver: one process that
+// lists the packages once with go list, analyses in dependency order and
+// in parallel only the packages that can matter (the roots, and the
+// dependencies that may hold facts; everything else is types from the
+// compiler's export data), and keeps every package's facts and findings
+// in a cache on disk, so a re-run analyses only what changed.
+//
+// Each package is analysed exactly as go vet's tool would analyse it
+// (vettool.Analyze), so the findings are those of the go vet driver.
+package runner
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/connectlint/connectlint/internal/vettool"
+)
+
+// Config is one run.
+type Config struct {
+	Dir       string   // where to run go list; "" is the current directory
+	Patterns  []string // package patterns
+	Tests     bool     // analyse test variants, as go vet does
+	GoCommand string   // "" means "go"
+	Analyzers []*analysis.Analyzer
+	Options   vettool.Options
+	// ToolKey names everything besides the packages that decides the
+	// results: the connectlint build, its config, descriptor and manifest
+	// contents, and analyzer flags. It is part of every cache key.
+	ToolKey string
+	Cache   *Cache // nil: no cache
+	Jobs    int    // packages analysed at once; 0 means GOMAXPROCS
+}
+
+// Result is what go vet -json would have printed.
+type Result struct {
+	Packages []vettool.PackageResult // the roots' output
+	Stderr   string                  // load errors and tool errors, "# pkg" headed
+	Stats    Stats
+}
+
+// Stats count what the run did.
+type Stats struct {
+	Listed   int // packages go list gave
+	Analysed int // packages analysed in this run
+	Cached   int // packages whose analysis came from the cache
+}
+
+// node is one package of the run.
+type node struct {
+	pkg   *listed
+	root  bool
+	deps  []*node // resolved direct imports
+	done  chan struct{}
+	key   string // cache key; "" until computed
+	facts []byte
+	ok    bool // analysed (or skipped) without error: importers may proceed
+	resp  vettool.Response
+}
+
+// Run analyses the packages.
+func Run(cfg Config) (*Result, error) {
+	started := time.Now()
+	list, listErr, err := goList(cfg.GoCommand, cfg.Dir, cfg.Tests, cfg.Patterns)
+	if err != nil {
+		return nil, err
+	}
+	nodes := map[string]*node{}
+	for _, p := range list {
+		nodes[p.ImportPath] = &node{pkg: p, done: make(chan struct{})}
+	}
+	for _, n := range nodes {
+		for _, imp := range n.pkg.Imports {
+			if d := nodes[imp]; d != nil {
+				n.deps = append(n.deps, d)
+			}
+		}
+	}
+	for _, p := range list {
+		n := nodes[p.ImportPath]
+		switch {
+		case p.DepOnly || p.isTestMain():
+		case cfg.Tests && p.ForTest == "" && nodes[p.ImportPath+" ["+p.ImportPath+".test]"] != nil:
+			// go vet analyses the package with its tests instead
+		default:
+			n.root = true
+		}
+	}
+
+	// Only the roots and what they import are analysed (go list also
+	// gives a package whose test variant is the root).
+	needed := map[*node]bool{}
+	var need func(n *node)
+	need = func(n *node) {
+		if !needed[n] {
+			needed[n] = true
+			for _, d := range n.deps {
+				need(d)
+			}
+		}
+	}
+	for _, n := range nodes {
+		if n.root {
+			need(n)
+		}
+	}
+
+	var stderr bytes.Buffer
+	stderr.WriteString(listStderr(listErr))
+	var mu sync.Mutex // guards stderr and stats
+	res := &Result{Stats: Stats{Listed: len(list)}}
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for _, p := range list {
+		n := nodes[p.ImportPath]
+		if !needed[n] {
+			close(n.done)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(n.done)
+			for _, d := range n.deps {
+				<-d.done
+			}
+			msg, cached, analysed := run(cfg, n, sem)
+			mu.Lock()
+			stderr.WriteString(msg)
+			if cached {
+				res.Stats.Cached++
+			} else if analysed {
+				res.Stats.Analysed++
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+
+	for _, p := range list {
+		n := nodes[p.ImportPath]
+		if !n.root || !n.ok || len(n.resp.Stdout) == 0 {
+			continue
+		}
+		pkgs, err := vettool.ReadJSON(bytes.NewReader(n.resp.Stdout))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p.ImportPath, err)
+		}
+		res.Packages = append(res.Packages, pkgs...)
+	}
+	res.Stderr = stderr.String()
+	if cfg.Cache != nil {
+		cfg.Cache.trim(started)
+	}
+	return res, nil
+}
+
+// run analyses one package whose dependencies are done, and returns what
+// to print on standard error for it.
+func run(cfg Config, n *node, sem chan struct{}) (stderr string, cached, analysed bool) {
+	p := n.pkg
+	if p.Error != nil {
+		return header(p) + listError(p), false, false
+	}
+	for _, d := range n.deps {
+		if !d.ok {
+			return "", false, false // go vet skips it too: a dependency has errors
+		}
+	}
+	if p.Standard {
+		n.ok = true // the analyzers know the standard library by name
+		return "", false, false
+	}
+	if !n.root && !slices.ContainsFunc(cfg.Analyzers, usesFacts) {
+		n.ok = true
+		return "", false, false
+	}
+	if p.Export == "" && !p.isTestMain() {
+		// go list compiled nothing, and said why in p.Error; no error: a
+		// package with no Go files for this build.
+		return "", false, false
+	}
+	vc := vetConfig(n)
+	n.key = key(cfg, n, vc)
+	if cfg.Cache != nil {
+		if e, ok := cfg.Cache.get(n.key); ok {
+			n.facts, n.resp = e.facts, vettool.Response{Facts: e.facts, Stdout: e.stdout, Stderr: e.stderr, Code: e.code}
+			n.ok = e.code == 0
+			return withHeader(p, e.stderr), true, false
+		}
+	}
+	facts := map[string][]byte{}
+	for _, d := range n.deps {
+		facts[d.pkg.path()] = d.facts
+	}
+	sem <- struct{}{}
+	resp := vettool.Analyze(vettool.Request{Config: vc, Facts: facts, JSON: true, Suppressed: true}, cfg.Analyzers, cfg.Options)
+	<-sem
+	n.facts, n.resp, n.ok = resp.Facts, resp, resp.Code == 0
+	if cfg.Cache != nil {
+		cfg.Cache.put(n.key, entry{facts: resp.Facts, stdout: resp.Stdout, stderr: resp.Stderr, code: resp.Code})
+	}
+	return withHeader(p, resp.Stderr), false, true
+}
+
+// vetConfig describes the package as go vet would to its tool.
+func vetConfig(n *node) *vettool.Config {
+	p := n.pkg
+	gofiles := p.CompiledGoFiles
+	if len(gofiles) == 0 {
+		gofiles = append(slices.Clone(p.GoFiles), p.CgoFiles...)
+	}
+	var nongo []string
+	for _, fs := range [][]string{p.CFiles, p.CXXFiles, p.MFiles, p.HFiles, p.FFiles, p.SFiles, p.SwigFiles, p.SwigCXXFiles, p.SysoFiles} {
+		nongo = append(nongo, fs...)
+	}
+	vc := &vettool.Config{
+		ID:           p.ImportPath,
+		Compiler:     "gc",
+		Dir:          p.Dir,
+		ImportPath:   p.path(),
+		GoFiles:      abs(p.Dir, gofiles),
+		NonGoFiles:   abs(p.Dir, nongo),
+		IgnoredFiles: abs(p.Dir, p.IgnoredGoFiles),
+		ImportMap:    map[string]string{},
+		PackageFile:  map[string]string{},
+		Standard:     map[string]bool{},
+		VetxOnly:     !n.root,
+	}
+	if m := p.Module; m != nil {
+		vc.ModulePath, vc.ModuleVersion = m.Path, m.Version
+		if m.GoVersion != "" {
+			vc.GoVersion = "go" + m.GoVersion
+		}
+	}
+	resolved := map[string]string{} // resolved -> source path
+	for src, r := range p.ImportMap {
+		resolved[r] = src
+	}
+	for _, d := range n.deps {
+		src, ok := resolved[d.pkg.ImportPath]
+		if !ok {
+			src = d.pkg.ImportPath
+		}
+		path := d.pkg.path()
+		vc.ImportMap[src] = path
+		vc.PackageFile[path] = d.pkg.Export
+		if d.pkg.Standard {
+			vc.Standard[path] = true
+		}
+	}
+	if slices.Contains(p.Imports, "unsafe") {
+		vc.ImportMap["unsafe"] = "unsafe"
+	}
+	return vc
+}
+
+// key is the package's cache key: the tool, the package's files and
+// description, and its dependencies' export data and keys.
+func key(cfg Config, n *node, vc *vettool.Config) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "connectlint runner 1\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00",
+		cfg.ToolKey, vc.ID, vc.Dir, vc.VetxOnly, vc.ModulePath, vc.ModuleVersion, vc.GoVersion, runtime.Version())
+	for _, list := range [][]string{vc.GoFiles, vc.NonGoFiles} {
+		for _, name := range list {
+			hashFile(h, name)
+		}
+		h.Write([]byte{1})
+	}
+	for _, name := range vc.IgnoredFiles {
+		fmt.Fprintf(h, "%s\x00", name)
+	}
+	deps := slices.Clone(n.deps)
+	slices.SortFunc(deps, func(a, b *node) int { return strings.Compare(a.pkg.ImportPath, b.pkg.ImportPath) })
+	for _, d := range deps {
+		fmt.Fprintf(h, "dep\x00%s\x00%s\x00%s\x00", d.pkg.ImportPath, d.pkg.Export, d.key)
+	}
+	for _, src := range slices.Sorted(maps.Keys(vc.ImportMap)) {
+		fmt.Fprintf(h, "import\x00%s\x00%s\x00", src, vc.ImportMap[src])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hashFile(w io.Writer, name string) {
+	data, err := os.ReadFile(name)
+	sum := sha256.Sum256(data)
+	fmt.Fprintf(w, "%s\x00%t\x00%x\x00", name, err != nil, sum)
+}
+
+func header(p *listed) string { return "# " + p.ImportPath + "\n" }
+
+func withHeader(p *listed, stderr []byte) string {
+	if len(stderr) == 0 {
+		return ""
+	}
+	s := string(stderr)
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	return header(p) + s
+}
+
+// listError formats go list's error for a package as go vet prints it.
+func listError(p *listed) string {
+	msg := strings.TrimSpace(p.Error.Err)
+	// Compile errors come as "# pkg\nfile:line:col: msg\n..."
+	if strings.HasPrefix(msg, "# ") {
+		_, msg, _ = strings.Cut(msg, "\n")
+	} else if p.Error.Pos != "" && !strings.HasPrefix(msg, p.Error.Pos) {
+		msg = p.Error.Pos + ": " + msg
+	}
+	return msg + "\n"
+}
+
+// listStderr keeps what go list printed that is not progress.
+func listStderr(s string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(s, "\n") {
+		if line == "" || strings.HasPrefix(line, "go: downloading ") || strings.HasPrefix(line, "go: finding ") {
+			continue
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// usesFacts reports whether a, or an analyzer it requires, has facts.
+func usesFacts(a *analysis.Analyzer) bool {
+	return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, usesFacts)
+}

@@ -1,0 +1,223 @@
+package runner_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/connectlint/connectlint/analyzers"
+	"github.com/connectlint/connectlint/internal/runner"
+	"github.com/connectlint/connectlint/internal/vettool"
+)
+
+// app copies the demo app into a temporary module and adds a package
+// "extra" that makes a Jira call of its own.
+func app(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/demo")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "extra", "extra.go"), `package extra
+
+import (
+	"io"
+	"net/http"
+)
+
+// Myself asks Jira who the app is, and ignores the answer's status.
+func Myself(base string) ([]byte, error) {
+	resp, err := http.Get(base + "/rest/api/3/myself")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+`)
+	return dir
+}
+
+func write(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, dir string, cache *runner.Cache) *runner.Result {
+	t.Helper()
+	res, err := runner.Run(runner.Config{
+		Dir:       dir,
+		Patterns:  []string{"./..."},
+		Tests:     true,
+		Analyzers: analyzers.All(),
+		Options: vettool.Options{
+			FactSource:     analyzers.FactSource,
+			FactSourceText: analyzers.FactSourceText,
+			Suppressed:     analyzers.SuppressedIn,
+			Summary:        analyzers.AcrossPrograms.Summary,
+		},
+		ToolKey: "test",
+		Cache:   cache,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Packages) == 0 {
+		t.Fatalf("no package analysed; standard error:\n%s", res.Stderr)
+	}
+	return res
+}
+
+func openCache(t *testing.T, dir string) *runner.Cache {
+	t.Helper()
+	c, err := runner.OpenCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// same checks that two runs reported the same.
+func same(t *testing.T, what string, want, got *runner.Result) {
+	t.Helper()
+	if !reflect.DeepEqual(want.Packages, got.Packages) || want.Stderr != got.Stderr {
+		t.Errorf("%s: results differ\nwant %d packages, %d unchecked-403\n%s\ngot  %d packages, %d unchecked-403\n%s",
+			what, len(want.Packages), count(want, "unchecked-403"), want.Stderr, len(got.Packages), count(got, "unchecked-403"), got.Stderr)
+	}
+}
+
+// count counts the findings of a rule.
+func count(r *runner.Result, rule string) int {
+	n := 0
+	for _, p := range r.Packages {
+		for _, diags := range p.Diagnostics {
+			for _, d := range diags {
+				if d.Category == rule {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	list, err := filepath.Glob(filepath.Join(dir, "*", "*-a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return list
+}
+
+func TestCacheReplaysAndSeesEdits(t *testing.T) {
+	dir := app(t)
+	uncached := run(t, dir, nil)
+	if uncached.Stats.Cached != 0 || uncached.Stats.Analysed == 0 {
+		t.Fatalf("without a cache: %+v", uncached.Stats)
+	}
+	cache := openCache(t, t.TempDir())
+	cold := run(t, dir, cache)
+	same(t, "cold run against no cache", uncached, cold)
+	warm := run(t, dir, cache)
+	same(t, "warm run against cold run", cold, warm)
+	if warm.Stats.Analysed != 0 || warm.Stats.Cached != cold.Stats.Analysed {
+		t.Errorf("warm run: %+v, want every package of the cold run (%d) from the cache", warm.Stats, cold.Stats.Analysed)
+	}
+
+	// An edit re-analyses the edited package only (nothing imports it),
+	// and its findings change.
+	write(t, filepath.Join(dir, "extra", "extra.go"), "package extra\n\nfunc Myself() {}\n")
+	edited := run(t, dir, cache)
+	if edited.Stats.Analysed != 1 {
+		t.Errorf("after editing one leaf package: %+v, want 1 analysed", edited.Stats)
+	}
+	if n, m := count(warm, "unchecked-403"), count(edited, "unchecked-403"); n != m+1 {
+		t.Errorf("unchecked-403 findings: %d before the edit, %d after; want one fewer", n, m)
+	}
+	same(t, "edited, cached against uncached", run(t, dir, nil), edited)
+}
+
+func TestCorruptEntriesAreIgnoredAndRewritten(t *testing.T) {
+	dir := app(t)
+	cacheDir := t.TempDir()
+	cache := openCache(t, cacheDir)
+	want := run(t, dir, cache)
+	list := entries(t, cacheDir)
+	if len(list) < 2 {
+		t.Fatalf("%d cache entries, want one per analysed package", len(list))
+	}
+	corruptions := []func(data []byte) []byte{
+		func(d []byte) []byte { return d[:len(d)/2] },                                  // truncated
+		func(d []byte) []byte { d[len(d)/2] ^= 0xff; return d },                        // a flipped byte
+		func(d []byte) []byte { return nil },                                           // empty
+		func(d []byte) []byte { return []byte("not a cache entry at all") },            // garbage
+		func(d []byte) []byte { return append([]byte("connectlint cache 0\n"), d...) }, // another format
+	}
+	for i, name := range list {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, corruptions[i%len(corruptions)](data), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := run(t, dir, cache)
+	same(t, "after corrupting every entry", want, got)
+	if got.Stats.Analysed != len(list) || got.Stats.Cached != 0 {
+		t.Errorf("after corrupting all %d entries: %+v, want all re-analysed", len(list), got.Stats)
+	}
+	again := run(t, dir, cache)
+	same(t, "after rewriting", want, again)
+	if again.Stats.Analysed != 0 {
+		t.Errorf("corrupt entries were not rewritten: %+v", again.Stats)
+	}
+
+	// An entry replaced by a directory cannot be read or rewritten: the
+	// run still reports the same.
+	if err := os.Remove(list[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(list[0], 0o777); err != nil {
+		t.Fatal(err)
+	}
+	same(t, "with a directory for an entry", want, run(t, dir, cache))
+}
+
+func TestConcurrentRunsShareACache(t *testing.T) {
+	dir := app(t)
+	want := run(t, dir, nil)
+	cache := openCache(t, t.TempDir())
+	var wg sync.WaitGroup
+	results := make([]*runner.Result, 3)
+	for i := range results {
+		wg.Go(func() { results[i] = run(t, dir, cache) })
+	}
+	wg.Wait()
+	for _, got := range results {
+		same(t, "concurrent run", want, got)
+	}
+	same(t, "after concurrent runs", want, run(t, dir, cache))
+}
+
+func TestUnwritableCacheStillReports(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write anywhere")
+	}
+	dir := app(t)
+	cacheDir := t.TempDir()
+	cache := openCache(t, cacheDir)
+	if err := os.Chmod(cacheDir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(cacheDir, 0o777) })
+	same(t, "read-only cache", run(t, dir, nil), run(t, dir, cache))
+}
