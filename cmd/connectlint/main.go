@@ -207,6 +207,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if run, err = newRunner(f.cache, dir); err != nil {
 			return fail("%v", err)
 		}
+		runner.TuneGC()
 	case "inprocess":
 	default:
 		return fail("-driver %q: want runner, govet or inprocess", f.driver)

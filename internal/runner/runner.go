@@ -18,6 +18,7 @@ import (
 	"maps"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -68,6 +69,9 @@ type node struct {
 	facts []byte
 	ok    bool // analysed (or skipped) without error: importers may proceed
 	resp  vettool.Response
+
+	plainOnce sync.Once
+	plain     bool // see plainDeps
 }
 
 // Run analyses the packages.
@@ -126,6 +130,7 @@ func Run(cfg Config) (*Result, error) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	sem := make(chan struct{}, jobs)
+	shared := vettool.NewImports()
 	var wg sync.WaitGroup
 	for _, p := range list {
 		n := nodes[p.ImportPath]
@@ -140,7 +145,7 @@ func Run(cfg Config) (*Result, error) {
 			for _, d := range n.deps {
 				<-d.done
 			}
-			msg, cached, analysed := run(cfg, n, sem)
+			msg, cached, analysed := run(cfg, n, sem, shared)
 			mu.Lock()
 			stderr.WriteString(msg)
 			if cached {
@@ -173,7 +178,7 @@ func Run(cfg Config) (*Result, error) {
 
 // run analyses one package whose dependencies are done, and returns what
 // to print on standard error for it.
-func run(cfg Config, n *node, sem chan struct{}) (stderr string, cached, analysed bool) {
+func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports) (stderr string, cached, analysed bool) {
 	p := n.pkg
 	if p.Error != nil {
 		return header(p) + listError(p), false, false
@@ -209,14 +214,34 @@ func run(cfg Config, n *node, sem chan struct{}) (stderr string, cached, analyse
 	for _, d := range n.deps {
 		facts[d.pkg.path()] = d.facts
 	}
+	req := vettool.Request{Config: vc, Facts: facts, JSON: true, Suppressed: true}
+	if n.plainDeps() {
+		req.Imports = shared
+	}
 	sem <- struct{}{}
-	resp := vettool.Analyze(vettool.Request{Config: vc, Facts: facts, JSON: true, Suppressed: true}, cfg.Analyzers, cfg.Options)
+	resp := vettool.Analyze(req, cfg.Analyzers, cfg.Options)
 	<-sem
 	n.facts, n.resp, n.ok = resp.Facts, resp, resp.Code == 0
 	if cfg.Cache != nil {
 		cfg.Cache.put(n.key, entry{facts: resp.Facts, stdout: resp.Stdout, stderr: resp.Stderr, code: resp.Code})
 	}
 	return withHeader(p, resp.Stderr), false, true
+}
+
+// plainDeps reports whether no dependency of the package, direct or
+// indirect, is a test variant: then its dependencies are the packages
+// every other such package sees, and their imports can be shared.
+func (n *node) plainDeps() bool {
+	n.plainOnce.Do(func() {
+		n.plain = true
+		for _, d := range n.deps {
+			if d.pkg.ForTest != "" || !d.plainDeps() {
+				n.plain = false
+				return
+			}
+		}
+	})
+	return n.plain
 }
 
 // vetConfig describes the package as go vet would to its tool.
@@ -343,4 +368,16 @@ func listStderr(s string) string {
 // usesFacts reports whether a, or an analyzer it requires, has facts.
 func usesFacts(a *analysis.Analyzer) bool {
 	return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, usesFacts)
+}
+
+// TuneGC trades memory for time, unless GOGC or GOMEMLIMIT is set: the
+// collector runs at a quarter of its default frequency, and more often
+// only when the heap nears the limit (on go-atlassian: a fifth less CPU,
+// peak RSS under 300 MiB).
+func TuneGC() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(256 << 20)
 }

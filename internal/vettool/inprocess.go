@@ -2,6 +2,9 @@ package vettool
 
 import (
 	"bytes"
+	"go/token"
+	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -17,6 +20,11 @@ type Request struct {
 	Facts map[string][]byte
 	// JSON and Suppressed are the tool's -json and -suppressed flags.
 	JSON, Suppressed bool
+	// Imports, when set, is where dependencies are imported from export
+	// data, shared with other requests; nil imports them afresh. Only
+	// packages that agree on every dependency (no test variants among
+	// them) may share it.
+	Imports *Imports
 }
 
 // Response is what the analysis of one package gave.
@@ -39,7 +47,49 @@ func Analyze(req Request, analyzers []*analysis.Analyzer, opts Options) Response
 		stdout: &stdout,
 		stderr: &stderr,
 		mem:    &memFacts{deps: req.Facts},
+		shared: req.Imports,
 	}
 	code := u.run(analyzers)
 	return Response{Facts: u.mem.out, Stdout: stdout.Bytes(), Stderr: stderr.Bytes(), Code: code}
+}
+
+// Imports holds the packages imported from export data for every request
+// that shares it, so that each is read once per run instead of once per
+// importer. Its file set holds the positions of every package analysed
+// with it.
+type Imports struct {
+	mu   sync.Mutex
+	fset *token.FileSet
+	pkgs map[string]*types.Package // by package path
+}
+
+// NewImports returns an empty Imports.
+func NewImports() *Imports {
+	return &Imports{fset: token.NewFileSet(), pkgs: map[string]*types.Package{}}
+}
+
+// load returns the package path from its export data file, reading it
+// once, and adds it and the packages it imports to view.
+func (s *Imports) load(path, file string, view map[string]*types.Package) (*types.Package, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	pkg := s.pkgs[path]
+	if pkg == nil || !pkg.Complete() {
+		var err error
+		if pkg, err = readExportData(file, path, s.fset, s.pkgs); err != nil {
+			return nil, err
+		}
+	}
+	var add func(p *types.Package)
+	add = func(p *types.Package) {
+		if view[p.Path()] == p {
+			return
+		}
+		view[p.Path()] = p
+		for _, q := range p.Imports() {
+			add(q)
+		}
+	}
+	add(pkg)
+	return pkg, nil
 }

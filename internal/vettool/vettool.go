@@ -193,6 +193,7 @@ type unit struct {
 	stdout io.Writer
 	stderr io.Writer
 	mem    *memFacts // in process: facts in memory, not in files
+	shared *Imports  // in process: imports shared with other units, or nil
 }
 
 // memFacts are the facts of an in-process unit (see Analyze).
@@ -243,6 +244,9 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 	registerFactTypes(analyzers)
 
 	fset := token.NewFileSet()
+	if u.shared != nil {
+		fset = u.shared.fset
+	}
 	files, err := parseFiles(fset, cfg.GoFiles)
 	if err != nil {
 		return u.typeCheckFailed(err)
@@ -250,7 +254,7 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 	imports := map[string]*types.Package{}
 	var typeErrors []error
 	tc := &types.Config{
-		Importer:  &exportDataImporter{cfg: cfg, fset: fset, imports: imports},
+		Importer:  &exportDataImporter{cfg: cfg, fset: fset, imports: imports, shared: u.shared},
 		Sizes:     types.SizesFor(cfg.Compiler, build.Default.GOARCH),
 		GoVersion: cfg.GoVersion,
 		Error:     func(err error) { typeErrors = append(typeErrors, err) }, // all of them, as go list does
@@ -546,7 +550,8 @@ func parseFiles(fset *token.FileSet, names []string) ([]*ast.File, error) {
 type exportDataImporter struct {
 	cfg     *Config
 	fset    *token.FileSet
-	imports map[string]*types.Package
+	imports map[string]*types.Package // what this package sees
+	shared  *Imports                  // or nil
 }
 
 func (im *exportDataImporter) Import(importPath string) (*types.Package, error) {
@@ -564,6 +569,15 @@ func (im *exportDataImporter) Import(importPath string) (*types.Package, error) 
 	if file == "" {
 		return nil, fmt.Errorf("no export data for %q", path)
 	}
+	if im.shared != nil {
+		return im.shared.load(path, file, im.imports)
+	}
+	return readExportData(file, path, im.fset, im.imports)
+}
+
+// readExportData reads a package from the compiler's export data file into
+// imports (which also receives the packages it refers to).
+func readExportData(file, path string, fset *token.FileSet, imports map[string]*types.Package) (*types.Package, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -573,5 +587,5 @@ func (im *exportDataImporter) Import(importPath string) (*types.Package, error) 
 	if err != nil {
 		return nil, fmt.Errorf("reading export data for %q: %v", path, err)
 	}
-	return gcexportdata.Read(r, im.fset, im.imports, path)
+	return gcexportdata.Read(r, fset, imports, path)
 }

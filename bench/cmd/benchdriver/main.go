@@ -32,6 +32,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers"
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
+	"github.com/connectlint/connectlint/internal/runner"
 	"github.com/connectlint/connectlint/internal/vettool"
 )
 
@@ -96,7 +97,8 @@ func main() {
 		vetProtocol()
 	}
 	suite := flag.String("suite", "noop", "analyzers to run: noop, noop-facts or all (connectlint's suite)")
-	driverName := flag.String("driver", "inprocess", "inprocess or govet")
+	driverName := flag.String("driver", "inprocess", "inprocess, govet or runner")
+	cacheDir := flag.String("cache", "", "with -driver runner: the cache `dir` (none when empty)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `file`")
 	memprofile := flag.String("memprofile", "", "write a heap profile to `file` at the end")
 	dir := flag.String("C", "", "run in `dir`")
@@ -114,6 +116,21 @@ func main() {
 		}
 		cfg.VetTool = exe
 		os.Setenv("BENCHDRIVER_SUITE", *suite)
+	case "runner":
+		runner.TuneGC()
+		cfg.Runner = &driver.Runner{ToolKey: "benchdriver " + *suite, Options: vettool.Options{
+			FactSource:     analyzers.FactSource,
+			FactSourceText: analyzers.FactSourceText,
+			Suppressed:     analyzers.SuppressedIn,
+		}}
+		if *cacheDir != "" {
+			c, err := runner.OpenCache(*cacheDir)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "benchdriver:", err)
+				os.Exit(1)
+			}
+			cfg.Runner.Cache = c
+		}
 	default:
 		fmt.Fprintf(os.Stderr, "benchdriver: unknown driver %q\n", *driverName)
 		os.Exit(2)
@@ -133,6 +150,9 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("%d findings, %d problems\n", len(res.Findings), len(res.Problems))
+	if cfg.Runner != nil {
+		fmt.Printf("runner: %+v\n", driver.RunnerStats)
+	}
 	if *memprofile != "" {
 		f, err := os.Create(*memprofile)
 		if err == nil {
