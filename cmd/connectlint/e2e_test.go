@@ -49,6 +49,8 @@ func TestMain(m *testing.M) {
 			return m.Run()
 		}
 		defer os.RemoveAll(dir)
+		// The runner's cache stays out of the user's cache directory.
+		os.Setenv("CONNECTLINT_CACHE", filepath.Join(dir, "cache"))
 		binary, buildErr = testenv.Build(".", dir, "connectlint")
 		return m.Run()
 	}()
@@ -748,28 +750,35 @@ func TestE2EOAuth(t *testing.T) {
 // TestE2EFix applies the missing-scope fix, which edits the descriptor,
 // to a copy of a module whose code deletes issues with only READ declared.
 func TestE2EFix(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(absFixture(t, "fixscope"))); err != nil {
-		t.Fatal(err)
-	}
-	fix := connectlint(t, "", "-C", dir, "-fix", "./...")
-	if fix.code != exitOK || fix.stdout != "" || !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
-		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "atlassian-connect.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var desc struct{ Scopes []string }
-	if err := json.Unmarshal(data, &desc); err != nil {
-		t.Fatalf("fixed descriptor is not JSON: %v\n%s", err, data)
-	}
-	if !slices.Equal(desc.Scopes, []string{"READ", "DELETE"}) {
-		t.Errorf("scopes after -fix = %q, want READ and DELETE", desc.Scopes)
-	}
-	after := connectlint(t, "", "-C", dir, "./...")
-	if after.code != exitOK || after.stdout != "" {
-		t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
+	for _, driver := range []string{"inprocess", "runner"} {
+		t.Run(driver, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(absFixture(t, "fixscope"))); err != nil {
+				t.Fatal(err)
+			}
+			cache := "-cache=" + t.TempDir()
+			fix := connectlint(t, "", "-C", dir, "-driver="+driver, cache, "-fix", "./...")
+			if fix.code != exitOK || fix.stdout != "" || !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
+				t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "atlassian-connect.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var desc struct{ Scopes []string }
+			if err := json.Unmarshal(data, &desc); err != nil {
+				t.Fatalf("fixed descriptor is not JSON: %v\n%s", err, data)
+			}
+			if !slices.Equal(desc.Scopes, []string{"READ", "DELETE"}) {
+				t.Errorf("scopes after -fix = %q, want READ and DELETE", desc.Scopes)
+			}
+			// The same cache: the descriptor's new content must not replay
+			// the old findings.
+			after := connectlint(t, "", "-C", dir, "-driver="+driver, cache, "./...")
+			if after.code != exitOK || after.stdout != "" {
+				t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
+			}
+		})
 	}
 }
 
@@ -815,24 +824,28 @@ func sortedLines(s string) string {
 // the default driver uses, does not replay findings after the descriptor
 // (not a Go file, not embedded) is edited.
 func TestE2ECacheSeesDescriptorEdits(t *testing.T) {
-	// The demo's descriptor, next to a package that does not embed it.
-	dir := t.TempDir()
-	descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "atlassian-connect.json")
-	writeTestFile(t, file, string(descriptor))
-	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
-	writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
-	before := connectlint(t, dir, "./...")
-	if !strings.Contains(before.stdout, "[insecure-base-url]") {
-		t.Fatalf("no insecure-base-url finding on the demo:\n%s%s", before.stdout, before.stderr)
-	}
-	writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
-	after := connectlint(t, dir, "./...")
-	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
-		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+	for _, driver := range []string{"govet", "runner"} {
+		t.Run(driver, func(t *testing.T) {
+			// The demo's descriptor, next to a package that does not embed it.
+			dir := t.TempDir()
+			descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(dir, "atlassian-connect.json")
+			writeTestFile(t, file, string(descriptor))
+			writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
+			writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+			before := connectlint(t, dir, "-driver="+driver, "./...")
+			if !strings.Contains(before.stdout, "[insecure-base-url]") {
+				t.Fatalf("no insecure-base-url finding on the demo:\n%s%s", before.stdout, before.stderr)
+			}
+			writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
+			after := connectlint(t, dir, "-driver="+driver, "./...")
+			if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
+				t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+			}
+		})
 	}
 }
 
@@ -840,23 +853,27 @@ func TestE2ECacheSeesDescriptorEdits(t *testing.T) {
 // -descriptor is outside the module fingerprint; its content keys the
 // cache through the tool's -inputs flag.
 func TestE2ECacheSeesExplicitDescriptorEdits(t *testing.T) {
-	dir := t.TempDir()
-	descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "app.json")
-	writeTestFile(t, file, string(descriptor))
-	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
-	writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
-	before := connectlint(t, dir, "-descriptor", "app.json", "./...")
-	if !strings.Contains(before.stdout, "[insecure-base-url]") {
-		t.Fatalf("no insecure-base-url finding:\n%s%s", before.stdout, before.stderr)
-	}
-	writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
-	after := connectlint(t, dir, "-descriptor", "app.json", "./...")
-	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
-		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+	for _, driver := range []string{"govet", "runner"} {
+		t.Run(driver, func(t *testing.T) {
+			dir := t.TempDir()
+			descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(dir, "app.json")
+			writeTestFile(t, file, string(descriptor))
+			writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
+			writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+			before := connectlint(t, dir, "-driver="+driver, "-descriptor", "app.json", "./...")
+			if !strings.Contains(before.stdout, "[insecure-base-url]") {
+				t.Fatalf("no insecure-base-url finding:\n%s%s", before.stdout, before.stderr)
+			}
+			writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
+			after := connectlint(t, dir, "-driver="+driver, "-descriptor", "app.json", "./...")
+			if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
+				t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
+			}
+		})
 	}
 }
 
@@ -869,7 +886,7 @@ func TestE2EFixManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	scopeRules := "-enable=missing-scope,excess-scope"
-	fix := connectlint(t, "", "-C", dir, scopeRules, "-fix", "./...")
+	fix := connectlint(t, "", "-C", dir, scopeRules, "-driver=runner", "-cache=off", "-fix", "./...")
 	if !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
 		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
 	}
@@ -890,7 +907,7 @@ func TestE2EFixManifest(t *testing.T) {
 // DELETE is not excess for the report command.
 func TestE2EAcrossPrograms(t *testing.T) {
 	dir := filepath.Join(repoRoot, "analyzers", "testdata", "twoprograms")
-	for _, driver := range []string{"govet", "inprocess"} {
+	for _, driver := range []string{"govet", "inprocess", "runner"} {
 		res := connectlint(t, "", "-C", dir, "-driver="+driver, "-enable=excess-scope", "./...")
 		if strings.Contains(res.stdout, "scope DELETE") || !strings.Contains(res.stdout, "scope ADMIN") {
 			t.Errorf("-driver=%s: exit %d\n%s%s", driver, res.code, res.stdout, res.stderr)

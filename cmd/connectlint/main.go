@@ -12,6 +12,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -139,7 +140,7 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "text format: also list suppressed findings with their reason")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then report what is left")
 	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `name` runner (in this process, cached in connectlint's cache), govet (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
-	fs.StringVar(&f.cache, "cache", "on", "the runner's cache of results: `on` (in the user cache directory), off, or a directory")
+	fs.StringVar(&f.cache, "cache", cmp.Or(os.Getenv("CONNECTLINT_CACHE"), "on"), "the runner's cache of results: `on` (in the user cache directory), off, or a directory; default $CONNECTLINT_CACHE, else on")
 	// Analyzer flags, named as go vet names them (-forbidden.strict).
 	for _, a := range analyzers.All() {
 		a.Flags.VisitAll(func(af *flag.Flag) {

@@ -54,6 +54,7 @@ type Config struct {
 	// Runner, when set, analyses in this process with package runner
 	// (cached on disk when Runner.Cache is set), instead of go vet.
 	Runner *Runner
+	started time.Time // when the run began reading files (for -fix)
 	// Across, when set, looks across the run's packages after analysis
 	// and drops findings that only the whole run shows to be wrong.
 	Across *Across
@@ -95,7 +96,7 @@ func Run(cfg Config) (*Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	if cfg.Runner != nil && !cfg.Fix {
+	if cfg.Runner != nil {
 		return runRunner(cfg, patterns)
 	}
 	if cfg.VetTool != "" && cfg.Tests && !cfg.Fix {

@@ -21,56 +21,94 @@ type FixStats struct {
 type edit struct {
 	start, end int
 	text       string
+	size       int // of the file as the analysis read it; -1 unknown
 }
 
 // applyFixes applies the first suggested fix of every diagnostic that has
-// one and returns the diagnostics left unfixed. A fix whose edits overlap
-// an edit already taken is skipped, and its diagnostic stays reported:
-// the next run applies it. started is when the run began reading files:
-// a file modified since, or whose size is not what was read, is not
-// written (see writeFile).
+// one and returns the diagnostics left unfixed (see applyEdits).
 func applyFixes(diags []rootDiagnostic, started time.Time) (FixStats, []rootDiagnostic, error) {
-	var stats FixStats
-	files := map[string][]edit{}
-	sizes := map[string]int{} // as the analysis read each file
-	var remaining []rootDiagnostic
-	taken := map[string]bool{} // identical fixes reported by several passes
-
-	for _, rd := range diags {
+	fixes := make([]fileEdits, len(diags))
+	for i, rd := range diags {
 		if len(rd.diag.SuggestedFixes) == 0 {
-			remaining = append(remaining, rd)
 			continue
 		}
-		fix := rd.diag.SuggestedFixes[0]
-		edits := map[string][]edit{}
-		ok := true
-		for _, te := range fix.TextEdits {
+		edits := fileEdits{}
+		for _, te := range rd.diag.SuggestedFixes[0].TextEdits {
 			tf := rd.fset.File(te.Pos)
 			end := te.End
 			if !end.IsValid() {
 				end = te.Pos
 			}
 			if tf == nil || int(end) < tf.Base() || int(end) > tf.Base()+tf.Size() {
-				ok = false
+				edits = nil
 				break
 			}
-			edits[tf.Name()] = append(edits[tf.Name()], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)})
-			sizes[tf.Name()] = tf.Size()
+			edits[tf.Name()] = append(edits[tf.Name()], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText), tf.Size()})
+		}
+		fixes[i] = edits
+	}
+	stats, applied, err := applyEdits(fixes, started)
+	var remaining []rootDiagnostic
+	for i, rd := range diags {
+		if !applied[i] {
+			remaining = append(remaining, rd)
+		}
+	}
+	return stats, remaining, err
+}
+
+// fileEdits are the edits of one fix, by file name.
+type fileEdits map[string][]edit
+
+// applyEdits applies fixes (nil: a diagnostic without one) and says which
+// were applied. A fix whose edits overlap an edit already taken is
+// skipped, and its diagnostic stays reported: the next run applies it; a
+// fix identical to one taken counts as applied. started is when the run
+// began reading files: a file modified since, or whose size is not what
+// the analysis read, is not written (see writeFile).
+func applyEdits(fixes []fileEdits, started time.Time) (stats FixStats, applied []bool, err error) {
+	written := map[string]bool{}
+	counted := make([]bool, len(fixes)) // fixes counted in stats.Fixes
+	defer func() {
+		// A fix counts only when all its files were written.
+		for i, edits := range fixes {
+			for name := range edits {
+				if applied[i] && !written[name] {
+					applied[i] = false
+					if counted[i] {
+						counted[i] = false
+						stats.Fixes--
+					}
+				}
+			}
+		}
+	}()
+	files := map[string][]edit{}
+	sizes := map[string]int{} // as the analysis read each file; -1 unknown
+	applied = make([]bool, len(fixes))
+	taken := map[string]bool{} // identical fixes reported by several passes
+
+	for i, edits := range fixes {
+		if len(edits) == 0 {
+			continue
 		}
 		k := fmt.Sprint(edits)
 		if taken[k] {
-			continue // the same fix from another pass: already applied
+			applied[i] = true // the same fix from another pass: already applied
+			continue
 		}
+		ok := true
 		for name, es := range edits {
 			ok = ok && !overlaps(files[name], es)
 		}
 		if !ok {
-			remaining = append(remaining, rd)
 			continue
 		}
 		taken[k] = true
+		applied[i], counted[i] = true, true
 		for name, es := range edits {
 			files[name] = append(files[name], es...)
+			sizes[name] = es[0].size
 		}
 		stats.Fixes++
 	}
@@ -79,21 +117,21 @@ func applyFixes(diags []rootDiagnostic, started time.Time) (FixStats, []rootDiag
 		es := files[name]
 		fi, err := os.Stat(name)
 		if err != nil {
-			return stats, remaining, fmt.Errorf("-fix: %v", err)
+			return stats, applied, fmt.Errorf("-fix: %v", err)
 		}
-		if fi.ModTime().After(started) || int(fi.Size()) != sizes[name] {
-			return stats, remaining, fmt.Errorf("-fix: %s changed since connectlint read it: not written; run again", name)
+		if fi.ModTime().After(started) || sizes[name] >= 0 && int(fi.Size()) != sizes[name] {
+			return stats, applied, fmt.Errorf("-fix: %s changed since connectlint read it: not written; run again", name)
 		}
 		data, err := os.ReadFile(name)
 		if err != nil {
-			return stats, remaining, fmt.Errorf("-fix: %v", err)
+			return stats, applied, fmt.Errorf("-fix: %v", err)
 		}
 		slices.SortFunc(es, func(a, b edit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
 		var out bytes.Buffer
 		last := 0
 		for _, e := range es {
 			if e.start < last || e.end > len(data) {
-				return stats, remaining, fmt.Errorf("-fix: %s changed while connectlint was running", name)
+				return stats, applied, fmt.Errorf("-fix: %s changed while connectlint was running", name)
 			}
 			out.Write(data[last:e.start])
 			out.WriteString(e.text)
@@ -101,11 +139,12 @@ func applyFixes(diags []rootDiagnostic, started time.Time) (FixStats, []rootDiag
 		}
 		out.Write(data[last:])
 		if err := writeFile(name, out.Bytes(), fi.Mode().Perm()); err != nil {
-			return stats, remaining, fmt.Errorf("-fix: %v", err)
+			return stats, applied, fmt.Errorf("-fix: %v", err)
 		}
+		written[name] = true
 		stats.Files++
 	}
-	return stats, remaining, nil
+	return stats, applied, nil
 }
 
 // overlaps reports whether any edit in b overlaps an edit in a. Two

@@ -85,6 +85,8 @@ func fromVetOutput(cfg Config, patterns []string, pkgs []vettool.PackageResult, 
 	drop := cfg.Across.dropper(summaries)
 
 	seen := map[string]bool{}
+	var fixes []fileEdits // with cfg.Fix: the first fix of each finding that has one
+	var fixable []int     // the index in res.Findings of each fix's finding
 	for _, p := range pkgs {
 		pkg, _, _ := strings.Cut(p.ID, " ")
 		for _, name := range slices.Sorted(maps.Keys(p.Errors)) {
@@ -103,6 +105,10 @@ func fromVetOutput(cfg Config, patterns []string, pkgs []vettool.PackageResult, 
 				if file, line, col, ok := splitPosn(d.Posn); ok && name != vettool.SuppressedKey && drop(d.Category, file, line, col) {
 					continue
 				}
+				if name != vettool.SuppressedKey && cfg.Fix && len(d.SuggestedFixes) > 0 {
+					fixes = append(fixes, jsonFix(d.SuggestedFixes[0]))
+					fixable = append(fixable, len(res.Findings))
+				}
 				f := findingOf(absDir, d)
 				if name == vettool.SuppressedKey {
 					f.Suppressed = true
@@ -115,11 +121,36 @@ func fromVetOutput(cfg Config, patterns []string, pkgs []vettool.PackageResult, 
 			}
 		}
 	}
+	if len(fixes) > 0 {
+		var applied []bool
+		res.Fixed, applied, err = applyEdits(fixes, cfg.started)
+		if err != nil {
+			res.Problems = append(res.Problems, output.Problem{Message: err.Error()})
+		}
+		fixed := map[int]bool{}
+		for i, ok := range applied {
+			fixed[fixable[i]] = ok
+		}
+		i := 0
+		res.Findings = slices.DeleteFunc(res.Findings, func(output.Finding) bool {
+			i++
+			return fixed[i-1]
+		})
+	}
 	res.Findings = output.Dedupe(res.Findings)
 	if len(res.Problems) > 0 {
 		res.Problems = append(res.Problems, skippedPackages(cfg, patterns, pkgs, res.Problems)...)
 	}
 	return res, nil
+}
+
+// jsonFix converts a fix of the tool's JSON output (byte offsets).
+func jsonFix(f vettool.JSONSuggestedFix) fileEdits {
+	edits := fileEdits{}
+	for _, e := range f.Edits {
+		edits[e.Filename] = append(edits[e.Filename], edit{e.Start, e.End, e.New, -1})
+	}
+	return edits
 }
 
 // splitPosn splits a JSON diagnostic's "file:line:col".

@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"time"
+
 	"github.com/connectlint/connectlint/internal/runner"
 	"github.com/connectlint/connectlint/internal/vettool"
 )
@@ -22,6 +24,7 @@ var RunnerStats runner.Stats
 // which analyses each package as the go vet driver's tool does: the
 // findings are the go vet driver's.
 func runRunner(cfg Config, patterns []string) (*Result, error) {
+	cfg.started = time.Now() // -fix writes no file modified since
 	key := cfg.Runner.ToolKey
 	for _, f := range changedFlags(cfg.Analyzers) {
 		key += "\x00" + f
