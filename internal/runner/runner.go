@@ -72,6 +72,42 @@ type node struct {
 
 	plainOnce sync.Once
 	plain     bool // see plainDeps
+	cycle     bool // an import of it closes an import cycle (see breakCycles)
+	missing   bool // go list could not find it
+}
+
+// breakCycles drops the imports that close an import cycle, so that no
+// package waits for itself; go list reports the cycle, and the package is
+// not analysed.
+func breakCycles(nodes map[string]*node) {
+	const (
+		unvisited = iota
+		visiting
+		visited
+	)
+	state := map[*node]int{}
+	var visit func(n *node)
+	visit = func(n *node) {
+		state[n] = visiting
+		kept := n.deps[:0]
+		for _, d := range n.deps {
+			switch state[d] {
+			case visiting:
+				n.cycle = true
+				continue
+			case unvisited:
+				visit(d)
+			}
+			kept = append(kept, d)
+		}
+		n.deps = kept
+		state[n] = visited
+	}
+	for _, path := range slices.Sorted(maps.Keys(nodes)) {
+		if state[nodes[path]] == unvisited {
+			visit(nodes[path])
+		}
+	}
 }
 
 // Run analyses the packages.
@@ -92,6 +128,7 @@ func Run(cfg Config) (*Result, error) {
 			}
 		}
 	}
+	breakCycles(nodes)
 	for _, p := range list {
 		n := nodes[p.ImportPath]
 		switch {
@@ -181,7 +218,28 @@ func Run(cfg Config) (*Result, error) {
 func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports) (stderr string, cached, analysed bool) {
 	p := n.pkg
 	if p.Error != nil {
+		if !n.root && len(p.GoFiles)+len(p.CgoFiles)+len(p.CompiledGoFiles) == 0 {
+			// A package that could not be found: its importers say so,
+			// as the go command does.
+			n.missing = true
+			return "", false, false
+		}
 		return header(p) + listError(p), false, false
+	}
+	if n.cycle {
+		if len(p.DepsErrors) > 0 {
+			return "", false, false // go list reported the cycle there
+		}
+		return header(p) + "import cycle not allowed\n", false, false
+	}
+	var missing strings.Builder
+	for _, d := range n.deps {
+		if d.missing {
+			missing.WriteString(listError(d.pkg))
+		}
+	}
+	if missing.Len() > 0 {
+		return header(p) + missing.String(), false, false
 	}
 	for _, d := range n.deps {
 		if !d.ok {
@@ -222,7 +280,9 @@ func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports) (stder
 	resp := vettool.Analyze(req, cfg.Analyzers, cfg.Options)
 	<-sem
 	n.facts, n.resp, n.ok = resp.Facts, resp, resp.Code == 0
-	if cfg.Cache != nil {
+	if cfg.Cache != nil && resp.Code == 0 {
+		// A failure is not kept: it may come from the environment (an
+		// export data file removed under us) rather than the inputs.
 		cfg.Cache.put(n.key, entry{facts: resp.Facts, stdout: resp.Stdout, stderr: resp.Stderr, code: resp.Code})
 	}
 	return withHeader(p, resp.Stderr), false, true
@@ -297,7 +357,7 @@ func vetConfig(n *node) *vettool.Config {
 }
 
 // key is the package's cache key: the tool, the package's files and
-// description, and its dependencies' export data and keys.
+// description, and its dependencies' export data and facts.
 func key(cfg Config, n *node, vc *vettool.Config) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "connectlint runner 1\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00",
@@ -314,7 +374,10 @@ func key(cfg Config, n *node, vc *vettool.Config) string {
 	deps := slices.Clone(n.deps)
 	slices.SortFunc(deps, func(a, b *node) int { return strings.Compare(a.pkg.ImportPath, b.pkg.ImportPath) })
 	for _, d := range deps {
-		fmt.Fprintf(h, "dep\x00%s\x00%s\x00%s\x00", d.pkg.ImportPath, d.pkg.Export, d.key)
+		// A dependency counts by what the analysis reads of it: its export
+		// data (go list names the file by its content) and its facts, so
+		// an edit that changes neither re-analyses no importer.
+		fmt.Fprintf(h, "dep\x00%s\x00%s\x00%x\x00", d.pkg.ImportPath, d.pkg.Export, sha256.Sum256(d.facts))
 	}
 	for _, src := range slices.Sorted(maps.Keys(vc.ImportMap)) {
 		fmt.Fprintf(h, "import\x00%s\x00%s\x00", src, vc.ImportMap[src])

@@ -4,12 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/connectlint/connectlint/analyzers"
 	"github.com/connectlint/connectlint/internal/runner"
-	"github.com/connectlint/connectlint/internal/vettool"
 )
 
 // app copies the demo app into a temporary module and adds a package
@@ -57,14 +57,9 @@ func run(t *testing.T, dir string, cache *runner.Cache) *runner.Result {
 		Patterns:  []string{"./..."},
 		Tests:     true,
 		Analyzers: analyzers.All(),
-		Options: vettool.Options{
-			FactSource:     analyzers.FactSource,
-			FactSourceText: analyzers.FactSourceText,
-			Suppressed:     analyzers.SuppressedIn,
-			Summary:        analyzers.AcrossPrograms.Summary,
-		},
-		ToolKey: "test",
-		Cache:   cache,
+		Options:   analyzers.ToolOptions,
+		ToolKey:   "test",
+		Cache:     cache,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -220,4 +215,24 @@ func TestUnwritableCacheStillReports(t *testing.T) {
 	}
 	t.Cleanup(func() { os.Chmod(cacheDir, 0o777) })
 	same(t, "read-only cache", run(t, dir, nil), run(t, dir, cache))
+}
+
+// TestImportCycleEnds: packages in an import cycle wait for nobody; go
+// list's error is reported and the run ends.
+func TestImportCycleEnds(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/cycle\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "a", "a.go"), "package a\n\nimport _ \"example.com/cycle/b\"\n")
+	write(t, filepath.Join(dir, "b", "b.go"), "package b\n\nimport _ \"example.com/cycle/a\"\n")
+	write(t, filepath.Join(dir, "c", "c.go"), "package c\n")
+	res, err := runner.Run(runner.Config{Dir: dir, Patterns: []string{"./..."}, Analyzers: analyzers.All(), Options: analyzers.ToolOptions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Stderr, "import cycle not allowed") {
+		t.Errorf("standard error does not report the cycle:\n%s", res.Stderr)
+	}
+	if len(res.Packages) != 1 || res.Packages[0].ID != "example.com/cycle/c" {
+		t.Errorf("analysed %+v, want only example.com/cycle/c", res.Packages)
+	}
 }
