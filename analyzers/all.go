@@ -21,6 +21,7 @@ import (
 	"github.com/connectlint/connectlint/analyzers/scopes"
 	"github.com/connectlint/connectlint/internal/driver"
 	"github.com/connectlint/connectlint/internal/suppress"
+	"github.com/connectlint/connectlint/internal/vettool"
 )
 
 // checkers lists the analyzers that report findings, in a fixed order.
@@ -63,6 +64,15 @@ func All() []*analysis.Analyzer {
 func Fingerprint(w io.Writer, root string) {
 	descriptor.Fingerprint(w, root)
 	manifest.Fingerprint(w, root)
+}
+
+// ToolOptions are what analysing one package needs besides the suite,
+// through go vet's tool protocol or the standalone runner.
+var ToolOptions = vettool.Options{
+	FactSource:     FactSource,
+	FactSourceText: FactSourceText,
+	Suppressed:     SuppressedIn,
+	Summary:        func(result any) any { return AcrossPrograms.Summary(result) },
 }
 
 // FactSource reports whether a package that imports importPath may hold

@@ -53,7 +53,7 @@ func TestAcrossPrograms(t *testing.T) {
 		t.Fatal(err)
 	}
 	excess := func(across *driver.Across) []string {
-		res, err := driver.Run(driver.Config{Dir: dir, Analyzers: All(), Rules: rules, Across: across})
+		res, err := driver.Run(driver.Config{Dir: dir, Analyzers: All(), Rules: rules, Across: across, Runner: &driver.Runner{Options: ToolOptions}})
 		if err != nil {
 			t.Fatal(err)
 		}

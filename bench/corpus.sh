@@ -3,8 +3,7 @@
 # bench/corpus.txt and over the Go standard library, checking that it
 # never panics or reports an internal error, exits 0 or 3 (1 only with
 # load errors that name the package), analyses every package that
-# compiles, and reports the same findings through both drivers (go vet,
-# the default, and -driver=inprocess). Per-rule counts go to $WORK/corpus/summary.md; each module's
+# compiles, and reports the same findings from its cache as cold. Per-rule counts go to $WORK/corpus/summary.md; each module's
 # JSON report to $WORK/corpus/NAME.json for judging findings by hand.
 #
 #	bench/corpus.sh [NAME ...]     (default: all, then std)
@@ -13,7 +12,7 @@
 #	CONNECTLINT_BIN=path  check with this binary instead of building one
 #	                      from this tree (e.g. a build of an older commit,
 #	                      to compare findings before and after a change)
-#	CORPUS_PARITY=0       skip the second run through -driver=inprocess
+#	CORPUS_PARITY=0       skip the second, cached run
 #	CORPUS_SCOPES=1       also run `connectlint scopes` on ./... and on
 #	                      every main package (NAME.scopes.txt)
 #	CORPUS_STD=0          leave out the standard library
@@ -116,7 +115,9 @@ check() {
 	npkg=$(wc -l <"$OUT/$name.pkgs")
 	nbroken=$(grep -c ' broken$' "$OUT/$name.pkgs" || true)
 	set +e
-	(cd "$dir" && /usr/bin/time -f '%e\t%M' -o "$OUT/$name.time" "$CL" -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
+	# A fresh cache per module: the timed run is cold, the parity run warm.
+	rm -rf "$OUT/$name.cache"
+	(cd "$dir" && /usr/bin/time -f '%e\t%M' -o "$OUT/$name.time" "$CL" -cache="$OUT/$name.cache" -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
 	rc=$?
 	set -e
 	if grep -qE 'panic|internal error|goroutine [0-9]+ \[' "$OUT/$name.stderr"; then
@@ -133,14 +134,15 @@ check() {
 			while read -r p; do if grep -qx "$p" "$OUT/$name.pkgs"; then echo "$p"; fi; done)
 		[ -z "$unexpected" ] || verdict="compiling packages not checked: $unexpected"
 	fi
-	# Both drivers must report the same findings (positions, messages,
-	# suppressions): the default goes through go vet, the other does not.
+	# A run from the cache must report the same findings (positions,
+	# messages, suppressions) as the cold run.
 	if [ "$verdict" = ok ] && [ "${CORPUS_PARITY:-1}" != 0 ]; then
-		(cd "$dir" && "$CL" -driver=inprocess -format json -out "$OUT/$name.inprocess.json" ./... 2>/dev/null) || true
-		if ! diff <(jq -S '[.findings[]?]' "$OUT/$name.json") <(jq -S '[.findings[]?]' "$OUT/$name.inprocess.json") >/dev/null 2>&1; then
-			verdict="the go vet and in-process drivers disagree (see $name.json, $name.inprocess.json)"
+		(cd "$dir" && "$CL" -cache="$OUT/$name.cache" -format json -out "$OUT/$name.warm.json" ./... 2>/dev/null) || true
+		if ! diff <(jq -S '[.findings[]?]' "$OUT/$name.json") <(jq -S '[.findings[]?]' "$OUT/$name.warm.json") >/dev/null 2>&1; then
+			verdict="a run from the cache disagrees with the cold run (see $name.json, $name.warm.json)"
 		fi
 	fi
+	rm -rf "$OUT/$name.cache"
 	[ "$verdict" = ok ] || fail=1
 	[ "${CORPUS_SCOPES:-0}" = 0 ] || scopes "$name" "$dir"
 	local rules

@@ -64,7 +64,7 @@ while IFS=$'\t' read -r name repo path commit _; do
 	fi
 	cp "$FILES/$name.json" "$MOD/atlassian-connect.json"
 	set +e
-	(cd "$MOD" && "$CL" -driver=inprocess -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
+	(cd "$MOD" && "$CL" -cache=off -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
 	rc=$?
 	set -e
 	if [ "$rc" != 0 ] && [ "$rc" != 3 ] || grep -qE 'panic|internal error' "$OUT/$name.stderr"; then

@@ -33,15 +33,14 @@ if [ ${#MODULES[@]} -eq 0 ]; then
 	)
 fi
 # BENCH_TOOLS="connectlint floor gosec" bench/peers.sh runs a subset.
-read -ra TOOLS <<<"${BENCH_TOOLS:-connectlint connectlint-runner connectlint-inprocess floor floor-vet floor-facts govet govet-connectlint gosec staticcheck}"
+read -ra TOOLS <<<"${BENCH_TOOLS:-connectlint govet-connectlint floor floor-runner floor-vet floor-facts govet gosec staticcheck}"
 
 tool_cmd() {
 	case $1 in
-	connectlint) echo "$BIN/connectlint ./..." ;;
-	connectlint-inprocess) echo "$BIN/connectlint -driver=inprocess ./..." ;;
-	connectlint-runner) echo "$BIN/connectlint -driver=runner -cache=$WORK/cl-cache ./..." ;;
+	connectlint) echo "$BIN/connectlint -cache=$WORK/cl-cache ./..." ;;
 	floor) echo "$BIN/benchdriver -suite noop ./..." ;;
 	floor-vet) echo "$BIN/benchdriver -driver govet -suite noop ./..." ;;
+	floor-runner) echo "$BIN/benchdriver -driver runner -suite noop ./..." ;;
 	floor-facts) echo "$BIN/benchdriver -suite noop-facts ./..." ;;
 	govet) echo "go vet ./..." ;;
 	govet-connectlint) echo "go vet -vettool=$BIN/connectlint ./..." ;;

@@ -5,9 +5,10 @@
 #
 #	bench/scale.sh [-n RUNS] [TOTAL ...]     (default 100 1000 5000 20000)
 #
-# Each size is measured with connectlint (through go vet, its default),
-# connectlint -driver=inprocess, and the no-op floors of both drivers
-# (plus the in-process no-op with a fact type), cold: every run starts
+# Each size is measured with connectlint (with an empty cache), go vet
+# -vettool=connectlint, and the no-op floors (in process over go/packages,
+# the runner's, go vet's, and the in-process no-op with a fact type),
+# cold: every run starts
 # from a fresh copy of a build cache holding the compiled dependencies and
 # no vet results. BENCH_TOOLS="..." runs a subset. Rows go to
 # $WORK/scale.tsv; the summary is printed by benchsum. Not part of .ci/run.
@@ -36,22 +37,23 @@ for total in "${SIZES[@]}"; do
 	rm -rf "$base"
 	(cd "$app" && export GOCACHE=$base && GOFLAGS=-mod=mod go mod tidy >/dev/null 2>&1 && go build ./... && go list -export -deps -test ./... >/dev/null)
 	echo "== $total call sites: $pkgs packages x $calls" >&2
-	read -ra tools <<<"${BENCH_TOOLS:-connectlint connectlint-inprocess floor floor-vet floor-facts}"
+	read -ra tools <<<"${BENCH_TOOLS:-connectlint govet-connectlint floor floor-runner floor-vet floor-facts}"
 	for tool in "${tools[@]}"; do
 		case $tool in
-		connectlint) cmd=("$BIN/connectlint" ./...) ;;
-		connectlint-inprocess) cmd=("$BIN/connectlint" -driver=inprocess ./...) ;;
+		connectlint) cmd=("$BIN/connectlint" "-cache=$WORK/cl-cache" ./...) ;;
+		govet-connectlint) cmd=(go vet "-vettool=$BIN/connectlint" ./...) ;;
+		floor-runner) cmd=("$BIN/benchdriver" -driver runner -suite noop ./...) ;;
 		floor) cmd=("$BIN/benchdriver" -suite noop ./...) ;;
 		floor-vet) cmd=("$BIN/benchdriver" -driver govet -suite noop ./...) ;;
 		floor-facts) cmd=("$BIN/benchdriver" -suite noop-facts ./...) ;;
 		esac
 		for i in $(seq "$RUNS"); do
-			rm -rf "$WORK/run-cache"
+			rm -rf "$WORK/run-cache" "$WORK/cl-cache"
 			cp -al "$base" "$WORK/run-cache"
 			(cd "$app" && export GOCACHE=$WORK/run-cache && measure "$OUT" "synth-$total" "$tool" cold "$i" -- "${cmd[@]}")
 		done
 	done
-	findings=$(cd "$app" && GOCACHE=$WORK/run-cache "$BIN/connectlint" -format json ./... 2>/dev/null | jq '.findings | length' || true)
+	findings=$(cd "$app" && GOCACHE=$WORK/run-cache "$BIN/connectlint" -cache=off -format json ./... 2>/dev/null | jq '.findings | length' || true)
 	echo "   $findings findings" >&2
 done
 "$BIN/benchsum" "$OUT"

@@ -26,7 +26,7 @@ after=$(mktemp)
 trap 'rm -f "$after"' EXIT
 for f in "$reports"/*.json; do
 	m=$(basename "$f" .json)
-	case $m in *.inprocess) continue ;; esac
+	case $m in *.inprocess | *.warm) continue ;; esac
 	jq -r --arg m "$m" '.findings[]? | select(.suppressed | not) | [$m, .file, .line, .rule, .message] | @tsv' "$f"
 done | awk -F'\t' -v OFS='\t' '{
 	msg = $5; k = ""

@@ -750,63 +750,56 @@ func TestE2EOAuth(t *testing.T) {
 // TestE2EFix applies the missing-scope fix, which edits the descriptor,
 // to a copy of a module whose code deletes issues with only READ declared.
 func TestE2EFix(t *testing.T) {
-	for _, driver := range []string{"inprocess", "runner"} {
-		t.Run(driver, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.CopyFS(dir, os.DirFS(absFixture(t, "fixscope"))); err != nil {
-				t.Fatal(err)
-			}
-			cache := "-cache=" + t.TempDir()
-			fix := connectlint(t, "", "-C", dir, "-driver="+driver, cache, "-fix", "./...")
-			if fix.code != exitOK || fix.stdout != "" || !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
-				t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
-			}
-			data, err := os.ReadFile(filepath.Join(dir, "atlassian-connect.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var desc struct{ Scopes []string }
-			if err := json.Unmarshal(data, &desc); err != nil {
-				t.Fatalf("fixed descriptor is not JSON: %v\n%s", err, data)
-			}
-			if !slices.Equal(desc.Scopes, []string{"READ", "DELETE"}) {
-				t.Errorf("scopes after -fix = %q, want READ and DELETE", desc.Scopes)
-			}
-			// The same cache: the descriptor's new content must not replay
-			// the old findings.
-			after := connectlint(t, "", "-C", dir, "-driver="+driver, cache, "./...")
-			if after.code != exitOK || after.stdout != "" {
-				t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
-			}
-		})
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(absFixture(t, "fixscope"))); err != nil {
+		t.Fatal(err)
+	}
+	cache := "-cache=" + t.TempDir()
+	fix := connectlint(t, "", "-C", dir, cache, "-fix", "./...")
+	if fix.code != exitOK || fix.stdout != "" || !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
+		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "atlassian-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var desc struct{ Scopes []string }
+	if err := json.Unmarshal(data, &desc); err != nil {
+		t.Fatalf("fixed descriptor is not JSON: %v\n%s", err, data)
+	}
+	if !slices.Equal(desc.Scopes, []string{"READ", "DELETE"}) {
+		t.Errorf("scopes after -fix = %q, want READ and DELETE", desc.Scopes)
+	}
+	// The same cache: the descriptor's new content must not replay
+	// the old findings.
+	after := connectlint(t, "", "-C", dir, cache, "./...")
+	if after.code != exitOK || after.stdout != "" {
+		t.Errorf("after -fix: exit %d\n%s%s", after.code, after.stdout, after.stderr)
 	}
 }
 
-// TestE2EDriversAgree runs every fixture through every standalone driver:
-// go vet (the default), in process, and the runner (cold, then warm from
-// its cache, and without a cache): the reports, suppressed findings and
+// TestE2ECacheAgrees runs every fixture without the runner's cache, then
+// twice with it (cold, then warm): the reports, suppressed findings and
 // load errors included, and the exit statuses must be the same.
-func TestE2EDriversAgree(t *testing.T) {
+func TestE2ECacheAgrees(t *testing.T) {
 	for _, name := range []string{"demo", "demo-3lo", "demo-forge", "suppressed", "broken", "badconfig", "clean", "explicit", "fixscope", "fixmanifest", "oauth", "forge"} {
 		t.Run(name, func(t *testing.T) {
 			dir := absFixture(t, name)
 			cache := "-cache=" + t.TempDir()
 			for _, format := range []string{"json", "text"} {
 				args := []string{"-C", dir, "-format", format, "-show-suppressed", "./..."}
-				govet := connectlint(t, "", args...)
-				for _, other := range [][]string{
-					{"-driver=inprocess"},
-					{"-driver=runner", cache}, // cold for json, then warm
-					{"-driver=runner", cache},
-					{"-driver=runner", "-cache=off"},
-				} {
-					got := connectlint(t, "", append(other, args...)...)
-					if govet.code != got.code || govet.stdout != got.stdout {
-						t.Errorf("-format %s: go vet driver exit %d, %v exit %d\ngo vet:\n%s\n%v:\n%s",
-							format, govet.code, other, got.code, govet.stdout, other, got.stdout)
+				want := connectlint(t, "", append([]string{"-cache=off"}, args...)...)
+				for _, run := range []string{"cold", "warm"} {
+					if format == "text" {
+						run = "warm" // the json runs filled the cache
 					}
-					if sortedLines(govet.stderr) != sortedLines(got.stderr) {
-						t.Errorf("-format %s: standard error differs\ngo vet:\n%s\n%v:\n%s", format, govet.stderr, other, got.stderr)
+					got := connectlint(t, "", append([]string{cache}, args...)...)
+					if want.code != got.code || want.stdout != got.stdout {
+						t.Errorf("-format %s, %s cache: exit %d, without a cache exit %d\nwith:\n%s\nwithout:\n%s",
+							format, run, got.code, want.code, got.stdout, want.stdout)
+					}
+					if sortedLines(want.stderr) != sortedLines(got.stderr) {
+						t.Errorf("-format %s, %s cache: standard error differs\nwith:\n%s\nwithout:\n%s", format, run, got.stderr, want.stderr)
 					}
 				}
 			}
@@ -820,60 +813,52 @@ func sortedLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// TestE2ECacheSeesDescriptorEdits checks that go vet's result cache, which
-// the default driver uses, does not replay findings after the descriptor
-// (not a Go file, not embedded) is edited.
+// TestE2ECacheSeesDescriptorEdits checks that the runner's cache does not
+// replay findings after the descriptor (not a Go file, not embedded) is
+// edited.
 func TestE2ECacheSeesDescriptorEdits(t *testing.T) {
-	for _, driver := range []string{"govet", "runner"} {
-		t.Run(driver, func(t *testing.T) {
-			// The demo's descriptor, next to a package that does not embed it.
-			dir := t.TempDir()
-			descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(dir, "atlassian-connect.json")
-			writeTestFile(t, file, string(descriptor))
-			writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
-			writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
-			before := connectlint(t, dir, "-driver="+driver, "./...")
-			if !strings.Contains(before.stdout, "[insecure-base-url]") {
-				t.Fatalf("no insecure-base-url finding on the demo:\n%s%s", before.stdout, before.stderr)
-			}
-			writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
-			after := connectlint(t, dir, "-driver="+driver, "./...")
-			if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
-				t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
-			}
-		})
+	// The demo's descriptor, next to a package that does not embed it.
+	dir := t.TempDir()
+	descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "atlassian-connect.json")
+	writeTestFile(t, file, string(descriptor))
+	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
+	writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+	before := connectlint(t, dir, "./...")
+	if !strings.Contains(before.stdout, "[insecure-base-url]") {
+		t.Fatalf("no insecure-base-url finding on the demo:\n%s%s", before.stdout, before.stderr)
+	}
+	writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
+	after := connectlint(t, dir, "./...")
+	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
+		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
 	}
 }
 
 // TestE2ECacheSeesExplicitDescriptorEdits: a descriptor named by
 // -descriptor is outside the module fingerprint; its content keys the
-// cache through the tool's -inputs flag.
+// cache too.
 func TestE2ECacheSeesExplicitDescriptorEdits(t *testing.T) {
-	for _, driver := range []string{"govet", "runner"} {
-		t.Run(driver, func(t *testing.T) {
-			dir := t.TempDir()
-			descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(dir, "app.json")
-			writeTestFile(t, file, string(descriptor))
-			writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
-			writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
-			before := connectlint(t, dir, "-driver="+driver, "-descriptor", "app.json", "./...")
-			if !strings.Contains(before.stdout, "[insecure-base-url]") {
-				t.Fatalf("no insecure-base-url finding:\n%s%s", before.stdout, before.stderr)
-			}
-			writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
-			after := connectlint(t, dir, "-driver="+driver, "-descriptor", "app.json", "./...")
-			if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
-				t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
-			}
-		})
+	dir := t.TempDir()
+	descriptor, err := os.ReadFile(filepath.Join(absFixture(t, "demo"), "atlassian-connect.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "app.json")
+	writeTestFile(t, file, string(descriptor))
+	writeTestFile(t, filepath.Join(dir, "go.mod"), "module example.com/plain\n\ngo 1.26\n")
+	writeTestFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() {}\n")
+	before := connectlint(t, dir, "-descriptor", "app.json", "./...")
+	if !strings.Contains(before.stdout, "[insecure-base-url]") {
+		t.Fatalf("no insecure-base-url finding:\n%s%s", before.stdout, before.stderr)
+	}
+	writeTestFile(t, file, strings.Replace(string(descriptor), "http://issue-cleaner", "https://issue-cleaner", 1))
+	after := connectlint(t, dir, "-descriptor", "app.json", "./...")
+	if strings.Contains(after.stdout, "[insecure-base-url]") || !strings.Contains(after.stdout, "[unsigned-install]") {
+		t.Errorf("after the baseUrl fix:\n%s%s", after.stdout, after.stderr)
 	}
 }
 
@@ -886,7 +871,7 @@ func TestE2EFixManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	scopeRules := "-enable=missing-scope,excess-scope"
-	fix := connectlint(t, "", "-C", dir, scopeRules, "-driver=runner", "-cache=off", "-fix", "./...")
+	fix := connectlint(t, "", "-C", dir, scopeRules, "-cache=off", "-fix", "./...")
 	if !strings.Contains(fix.stderr, "connectlint: applied 1 fix in 1 file") {
 		t.Errorf("-fix: exit %d\n%s%s", fix.code, fix.stdout, fix.stderr)
 	}
@@ -901,17 +886,14 @@ func TestE2EFixManifest(t *testing.T) {
 	}
 }
 
-// TestE2EAcrossPrograms: two programs share a descriptor; both standalone
-// drivers judge excess-scope by the union of their needs (the go vet
-// driver through the summaries the vet tool passes on), so the server's
-// DELETE is not excess for the report command.
+// TestE2EAcrossPrograms: two programs share a descriptor; a standalone run
+// judges excess-scope by the union of their needs, so the server's DELETE
+// is not excess for the report command.
 func TestE2EAcrossPrograms(t *testing.T) {
 	dir := filepath.Join(repoRoot, "analyzers", "testdata", "twoprograms")
-	for _, driver := range []string{"govet", "inprocess", "runner"} {
-		res := connectlint(t, "", "-C", dir, "-driver="+driver, "-enable=excess-scope", "./...")
-		if strings.Contains(res.stdout, "scope DELETE") || !strings.Contains(res.stdout, "scope ADMIN") {
-			t.Errorf("-driver=%s: exit %d\n%s%s", driver, res.code, res.stdout, res.stderr)
-		}
+	res := connectlint(t, "", "-C", dir, "-enable=excess-scope", "./...")
+	if strings.Contains(res.stdout, "scope DELETE") || !strings.Contains(res.stdout, "scope ADMIN") {
+		t.Errorf("exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
 	// go vet itself judges each program alone.
 	vet := command(t, dir, "go", "vet", "-vettool="+binary, "./...")

@@ -29,10 +29,10 @@ Usage:
 	connectlint version               print the version and the API table's sources
 	connectlint help                  print this help
 
-By default packages are analysed through go vet, which caches each
-package's facts and findings in the build cache: a re-run after an edit
-re-analyses only what the edit can change. -driver=inprocess analyses in
-one process, without a cache. As a go vet tool (a -descriptor.file not
+Packages are analysed in one process, each package's facts and findings
+kept in a cache (-cache=on, in the user cache directory; -cache=DIR; or
+-cache=off; default $CONNECTLINT_CACHE): a re-run after an edit
+re-analyses only what the edit can change. As a go vet tool (a -descriptor.file not
 named atlassian-connect.json and not //go:embed-ded is not part of vet's
 cache key: edits to it need a Go change to be seen):
 

@@ -60,18 +60,9 @@ func main() {
 	if isVetInvocation(args) {
 		// go vet speaks its own protocol; package vettool implements it
 		// and parses the command line itself. It never returns.
-		vettool.Main(filepath.Base(os.Args[0]), analyzers.All(), vetOptions)
+		vettool.Main(filepath.Base(os.Args[0]), analyzers.All(), analyzers.ToolOptions)
 	}
 	os.Exit(run(args, os.Stdout, os.Stderr))
-}
-
-// vetOptions are what analysing one package needs besides the analyzers,
-// through go vet or the runner.
-var vetOptions = vettool.Options{
-	FactSource:     analyzers.FactSource,
-	FactSourceText: analyzers.FactSourceText,
-	Suppressed:     analyzers.SuppressedIn,
-	Summary:        analyzers.AcrossPrograms.Summary,
 }
 
 // isVetInvocation reports whether go vet is running us as its -vettool:
@@ -121,7 +112,6 @@ type checkFlags struct {
 	tests          bool
 	showSuppressed bool
 	fix            bool
-	driver         string
 	cache          string
 }
 
@@ -139,7 +129,6 @@ func newFlagSet(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.BoolVar(&f.tests, "tests", true, "also check _test.go files (as go vet does)")
 	fs.BoolVar(&f.showSuppressed, "show-suppressed", false, "text format: also list suppressed findings with their reason")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then report what is left")
-	fs.StringVar(&f.driver, "driver", "govet", "how packages are analysed: `name` runner (in this process, cached in connectlint's cache), govet (through go vet, cached in the build cache) or inprocess (no cache; -fix and -tests=false always run in process)")
 	fs.StringVar(&f.cache, "cache", cmp.Or(os.Getenv("CONNECTLINT_CACHE"), "on"), "the runner's cache of results: `on` (in the user cache directory), off, or a directory; default $CONNECTLINT_CACHE, else on")
 	// Analyzer flags, named as go vet names them (-forbidden.strict).
 	for _, a := range analyzers.All() {
@@ -197,22 +186,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	var vetTool string
-	var run *driver.Runner
-	switch f.driver {
-	case "govet":
-		if vetTool, err = os.Executable(); err != nil {
-			return fail("-driver=govet: %v", err)
-		}
-	case "runner":
-		if run, err = newRunner(f.cache, dir); err != nil {
-			return fail("%v", err)
-		}
-		runner.TuneGC()
-	case "inprocess":
-	default:
-		return fail("-driver %q: want runner, govet or inprocess", f.driver)
+	run, err := newRunner(f.cache, dir)
+	if err != nil {
+		return fail("%v", err)
 	}
+	runner.TuneGC()
 	all := analyzers.All()
 	if f.descriptor != "" {
 		if err := setDescriptorFile(all, inDir(dir, f.descriptor)); err != nil {
@@ -224,7 +202,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return fail("-manifest: %v", err)
 		}
 	}
-	// go vet's cache must see edits to an explicit descriptor or manifest.
+	// The cache must see edits to an explicit descriptor or manifest.
 	var inputs []string
 	for _, a := range all {
 		if fl := a.Flags.Lookup("file"); (a.Name == "descriptor" || a.Name == "manifest") && fl != nil && fl.Value.String() != "" {
@@ -239,7 +217,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Analyzers: all,
 		Rules:     ruleSet,
 		Fix:       f.fix,
-		VetTool:   vetTool,
 		Runner:    run,
 		Inputs:    inputs,
 		Across:    analyzers.AcrossPrograms,
@@ -298,7 +275,7 @@ func newRunner(cacheFlag, dir string) (*driver.Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &driver.Runner{ToolKey: key, Options: vetOptions}
+	r := &driver.Runner{ToolKey: key, Options: analyzers.ToolOptions}
 	cacheDir := cacheFlag
 	switch cacheFlag {
 	case "off":

@@ -90,6 +90,7 @@ func copyModule(t *testing.T) string {
 func run(t *testing.T, cfg driver.Config) *driver.Result {
 	t.Helper()
 	cfg.Analyzers = []*analysis.Analyzer{testAnalyzer}
+	cfg.Runner = &driver.Runner{}
 	res, err := driver.Run(cfg)
 	if err != nil {
 		t.Fatal(err)

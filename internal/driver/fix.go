@@ -24,39 +24,6 @@ type edit struct {
 	size       int // of the file as the analysis read it; -1 unknown
 }
 
-// applyFixes applies the first suggested fix of every diagnostic that has
-// one and returns the diagnostics left unfixed (see applyEdits).
-func applyFixes(diags []rootDiagnostic, started time.Time) (FixStats, []rootDiagnostic, error) {
-	fixes := make([]fileEdits, len(diags))
-	for i, rd := range diags {
-		if len(rd.diag.SuggestedFixes) == 0 {
-			continue
-		}
-		edits := fileEdits{}
-		for _, te := range rd.diag.SuggestedFixes[0].TextEdits {
-			tf := rd.fset.File(te.Pos)
-			end := te.End
-			if !end.IsValid() {
-				end = te.Pos
-			}
-			if tf == nil || int(end) < tf.Base() || int(end) > tf.Base()+tf.Size() {
-				edits = nil
-				break
-			}
-			edits[tf.Name()] = append(edits[tf.Name()], edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText), tf.Size()})
-		}
-		fixes[i] = edits
-	}
-	stats, applied, err := applyEdits(fixes, started)
-	var remaining []rootDiagnostic
-	for i, rd := range diags {
-		if !applied[i] {
-			remaining = append(remaining, rd)
-		}
-	}
-	return stats, remaining, err
-}
-
 // fileEdits are the edits of one fix, by file name.
 type fileEdits map[string][]edit
 

@@ -1,15 +1,19 @@
 //go:build bench
 
-// Command benchdriver runs analyzers through connectlint's standalone
-// driver (internal/driver) so benchmarks can compare connectlint with the
-// floor: the same loading and checker machinery running an analyzer that
-// does nothing.
+// Command benchdriver runs analyzers so benchmarks can compare
+// connectlint with the floor: loading and type checking with an analyzer
+// that does nothing. The in-process floor (the default, -driver
+// inprocess) is golang.org/x/tools' checker over go/packages, the way a
+// single-process go/analysis driver works; -driver runner runs
+// connectlint's runner (internal/driver, internal/runner), and -driver
+// govet runs go vet with benchdriver as its vet tool.
 //
 //	go build -tags bench -o /tmp/benchdriver ./bench/cmd/benchdriver
 //	benchdriver -suite noop ./...        # the floor
 //	benchdriver -suite noop-facts ./...  # the floor when any analyzer has facts
 //	benchdriver -suite all -cpuprofile cpu.out ./...
-//	benchdriver -driver govet -suite noop ./...  # the floor of the go vet driver
+//	benchdriver -driver govet -suite noop ./...  # the floor of go vet's protocol
+//	benchdriver -driver runner -suite noop ./... # the floor of connectlint's runner
 //
 // With -driver govet it runs go vet with itself as the vet tool (package
 // vettool), the way connectlint's default driver does; the suite travels
@@ -24,14 +28,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/connectlint/connectlint/analyzers"
 	"github.com/connectlint/connectlint/internal/config"
 	"github.com/connectlint/connectlint/internal/driver"
+	"github.com/connectlint/connectlint/internal/output"
 	"github.com/connectlint/connectlint/internal/runner"
 	"github.com/connectlint/connectlint/internal/vettool"
 )
@@ -105,6 +114,7 @@ func main() {
 	flag.Parse()
 
 	as := suiteOf(*suite)
+	var vetTool string
 	cfg := driver.Config{Dir: *dir, Patterns: flag.Args(), Tests: true, Analyzers: as}
 	switch *driverName {
 	case "inprocess":
@@ -114,15 +124,11 @@ func main() {
 			fmt.Fprintln(os.Stderr, "benchdriver:", err)
 			os.Exit(1)
 		}
-		cfg.VetTool = exe
+		vetTool = exe
 		os.Setenv("BENCHDRIVER_SUITE", *suite)
 	case "runner":
 		runner.TuneGC()
-		cfg.Runner = &driver.Runner{ToolKey: "benchdriver " + *suite, Options: vettool.Options{
-			FactSource:     analyzers.FactSource,
-			FactSourceText: analyzers.FactSourceText,
-			Suppressed:     analyzers.SuppressedIn,
-		}}
+		cfg.Runner = &driver.Runner{ToolKey: "benchdriver " + *suite, Options: analyzers.ToolOptions}
 		if *cacheDir != "" {
 			c, err := runner.OpenCache(*cacheDir)
 			if err != nil {
@@ -144,7 +150,16 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	res, err := driver.Run(cfg)
+	var res *driver.Result
+	var err error
+	switch *driverName {
+	case "inprocess":
+		res, err = checkerRun(cfg)
+	case "govet":
+		res, err = goVet(cfg, vetTool)
+	default:
+		res, err = driver.Run(cfg)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchdriver:", err)
 		os.Exit(1)
@@ -160,4 +175,47 @@ func main() {
 			f.Close()
 		}
 	}
+}
+
+// checkerRun is the in-process floor: go/packages loads the packages (from
+// source, or from export data for dependencies when no analyzer has
+// facts) and the checker runs the analyzers on the roots.
+func checkerRun(cfg driver.Config) (*driver.Result, error) {
+	mode := packages.LoadSyntax | packages.NeedModule
+	if slices.ContainsFunc(cfg.Analyzers, func(a *analysis.Analyzer) bool { return len(a.FactTypes) > 0 }) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: cfg.Dir, Tests: cfg.Tests}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return p.Name == "main" && strings.HasSuffix(p.ID, ".test") })
+	graph, err := checker.Analyze(cfg.Analyzers, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	res := &driver.Result{}
+	for _, act := range graph.Roots {
+		for range act.Diagnostics {
+			res.Findings = append(res.Findings, output.Finding{})
+		}
+	}
+	return res, nil
+}
+
+// goVet is the floor of go vet's protocol: go vet runs benchdriver as its
+// vet tool on every package; the findings are not counted.
+func goVet(cfg driver.Config, vetTool string) (*driver.Result, error) {
+	cmd := exec.Command("go", append([]string{"vet", "-vettool=" + vetTool}, cfg.Patterns...)...)
+	cmd.Dir = cfg.Dir
+	cmd.Stderr = io.Discard
+	err := cmd.Run()
+	if _, ok := err.(*exec.ExitError); ok {
+		err = nil // findings
+	}
+	return &driver.Result{}, err
 }

@@ -2,10 +2,8 @@ package driver
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"crypto/sha256"
-	"errors"
 	"flag"
 	"fmt"
 	"maps"
@@ -23,46 +21,9 @@ import (
 	"github.com/connectlint/connectlint/internal/vettool"
 )
 
-// runGoVet analyses the packages through
-//
-//	go vet -vettool=cfg.VetTool -json -suppressed [analyzer flags] patterns
-//
-// go vet runs the tool once per package, dependencies first, and caches
-// every package's facts and findings in the build cache: a re-run after
-// an edit analyses only what the edit can change, and each process holds
-// one package. The findings are the in-process driver's (same analyzers,
-// same positions); only load errors are worded by the go command.
-func runGoVet(cfg Config, patterns []string) (*Result, error) {
-	args := []string{"vet", "-vettool=" + cfg.VetTool, "-json", "-suppressed"}
-	args = append(args, changedFlags(cfg.Analyzers)...)
-	if len(cfg.Inputs) > 0 {
-		args = append(args, "-inputs="+digest(cfg.Inputs))
-	}
-	args = append(args, patterns...)
-	cmd := exec.Command(cmd0(cfg.GoCommand), args...)
-	cmd.Dir = cfg.Dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	var exitErr *exec.ExitError
-	if runErr != nil && !errors.As(runErr, &exitErr) {
-		return nil, fmt.Errorf("running go vet: %v", runErr)
-	}
-
-	pkgs, err := vettool.ReadJSON(&stdout)
-	if err != nil {
-		return nil, err
-	}
-	if runErr != nil && len(pkgs) == 0 {
-		// go vet stops before analysing anything when a package fails to
-		// load (a missing module, an import cycle, no packages).
-		return nil, errGoVetLoad
-	}
-	return fromVetOutput(cfg, patterns, pkgs, stderr.String())
-}
-
-// fromVetOutput turns the tool's JSON output for every package, and what
-// was printed on standard error, into a Result.
+// fromVetOutput turns the tool's output for every package (the JSON of go
+// vet -json, which the runner also produces), and what was printed on
+// standard error ("# pkg" headed, as go vet prints it), into a Result.
 func fromVetOutput(cfg Config, patterns []string, pkgs []vettool.PackageResult, stderr string) (*Result, error) {
 	absDir, err := filepath.Abs(cmp.Or(cfg.Dir, "."))
 	if err != nil {
@@ -168,8 +129,9 @@ func splitPosn(posn string) (file string, line, col int, ok bool) {
 	return posn[:j], line, col, err1 == nil && err2 == nil
 }
 
-// skippedPackages names the packages go vet did not analyse because a
-// dependency has errors (it skips them silently), with those dependencies.
+// skippedPackages names the packages not analysed because a dependency
+// has errors (the runner, like go vet, skips them silently), with those
+// dependencies.
 func skippedPackages(cfg Config, patterns []string, analysed []vettool.PackageResult, problems []output.Problem) []output.Problem {
 	broken := map[string]bool{}
 	for _, p := range problems {
@@ -215,10 +177,6 @@ func skippedPackages(cfg Config, patterns []string, analysed []vettool.PackageRe
 	}
 	return skipped
 }
-
-// errGoVetLoad says go vet failed to load the packages; Run then analyses
-// in process, which reports each package's load errors and checks the rest.
-var errGoVetLoad = errors.New("go vet could not load the packages")
 
 // digest hashes the files' names and contents (a missing file hashes as
 // such: the analysis reports it).
