@@ -13,6 +13,8 @@ package main
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -271,23 +273,31 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // newRunner configures the runner: its cache (-cache) and the key of
 // this build and its inputs.
 func newRunner(cacheFlag, dir string) (*driver.Runner, error) {
-	key, err := config.VetVersion("connectlint", dir, analyzers.Fingerprint)
+	r := &driver.Runner{Options: analyzers.ToolOptions}
+	switch cacheFlag {
+	case "off":
+	case "on", "":
+		cacheDir, err := runner.DefaultCacheDir()
+		if err != nil {
+			return nil, fmt.Errorf("-cache: %v (use -cache=off or -cache=DIR)", err)
+		}
+		if r.Cache, err = runner.OpenCache(cacheDir); err != nil {
+			return nil, fmt.Errorf("-cache: %v", err)
+		}
+	default:
+		var err error
+		if r.Cache, err = runner.OpenCache(cacheFlag); err != nil {
+			return nil, fmt.Errorf("-cache: %v", err)
+		}
+	}
+	exe, err := runner.ExecutableDigest(r.Cache)
 	if err != nil {
 		return nil, err
 	}
-	r := &driver.Runner{ToolKey: key, Options: analyzers.ToolOptions}
-	cacheDir := cacheFlag
-	switch cacheFlag {
-	case "off":
-		return r, nil
-	case "on", "":
-		if cacheDir, err = runner.DefaultCacheDir(); err != nil {
-			return nil, fmt.Errorf("-cache: %v (use -cache=off or -cache=DIR)", err)
-		}
-	}
-	if r.Cache, err = runner.OpenCache(cacheDir); err != nil {
-		return nil, fmt.Errorf("-cache: %v", err)
-	}
+	h := sha256.New()
+	io.WriteString(h, exe)
+	config.InputsDigest(h, dir, analyzers.Fingerprint)
+	r.ToolKey = hex.EncodeToString(h.Sum(nil))
 	return r, nil
 }
 

@@ -31,16 +31,25 @@ func VetVersion(progname, dir string, more func(w io.Writer, moduleRoot string))
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
 	}
-	if root := ModuleRoot(dir); root != "" {
-		for _, name := range []string{YAMLName, JSONName} {
-			if data, err := os.ReadFile(filepath.Join(root, name)); err == nil {
-				fmt.Fprintf(h, "\x00%s\x00%d\x00", name, len(data))
-				h.Write(data)
-			}
-		}
-		if more != nil {
-			more(h, root)
+	InputsDigest(h, dir, more)
+	return fmt.Sprintf("%s version devel comments-go-here buildID=%02x", progname, h.Sum(nil)), nil
+}
+
+// InputsDigest writes what the analysis reads besides Go code to w: the
+// config file of the module holding dir, and what more adds (the app
+// descriptors and manifests).
+func InputsDigest(w io.Writer, dir string, more func(w io.Writer, moduleRoot string)) {
+	root := ModuleRoot(dir)
+	if root == "" {
+		return
+	}
+	for _, name := range []string{YAMLName, JSONName} {
+		if data, err := os.ReadFile(filepath.Join(root, name)); err == nil {
+			fmt.Fprintf(w, "\x00%s\x00%d\x00", name, len(data))
+			w.Write(data)
 		}
 	}
-	return fmt.Sprintf("%s version devel comments-go-here buildID=%02x", progname, h.Sum(nil)), nil
+	if more != nil {
+		more(w, root)
+	}
 }

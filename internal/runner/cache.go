@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -155,7 +158,7 @@ func (c *Cache) trim(now time.Time) {
 			return nil
 		}
 		name := d.Name()
-		if !strings.HasSuffix(name, "-a") && !strings.Contains(name, ".tmp") {
+		if !strings.HasSuffix(name, "-a") && !strings.Contains(name, "tmp") && filepath.Base(filepath.Dir(path)) != "exe" {
 			return nil
 		}
 		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
@@ -163,4 +166,52 @@ func (c *Cache) trim(now time.Time) {
 		}
 		return nil
 	})
+}
+
+// ExecutableDigest returns the SHA-256 of the running binary, which keys
+// every entry. Hashing a 16 MB binary costs a warm run about 60 ms, so the
+// digest is remembered in the cache (c may be nil) under the binary's
+// path, size and modification time.
+func ExecutableDigest(c *Cache) (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	id := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d\x00%d", exe, st.Size(), st.ModTime().UnixNano()))
+	var memo string
+	if c != nil {
+		memo = filepath.Join(c.dir, "exe", hex.EncodeToString(id[:]))
+		if data, err := os.ReadFile(memo); err == nil && len(data) == 2*sha256.Size {
+			if _, err := hex.DecodeString(string(data)); err == nil {
+				return string(data), nil
+			}
+		}
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	sum := hex.EncodeToString(h.Sum(nil))
+	if memo != "" {
+		if err := os.MkdirAll(filepath.Dir(memo), 0o777); err == nil {
+			if tmp, err := os.CreateTemp(filepath.Dir(memo), "tmp*"); err == nil {
+				_, werr := tmp.WriteString(sum)
+				if cerr := tmp.Close(); werr == nil && cerr == nil {
+					os.Rename(tmp.Name(), memo)
+				} else {
+					os.Remove(tmp.Name())
+				}
+			}
+		}
+	}
+	return sum, nil
 }
