@@ -236,3 +236,79 @@ func TestImportCycleEnds(t *testing.T) {
 		t.Errorf("analysed %+v, want only example.com/cycle/c", res.Packages)
 	}
 }
+
+// TestFactsReachIndirectImporters: each package's cached facts are only
+// its own; the main package, which judges the app's scopes, must still
+// see the needs of a package two levels down, from source and from the
+// cache: the DELETE in low makes ADMIN excess against DELETE, not against
+// nothing.
+func TestFactsReachIndirectImporters(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/chain\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "atlassian-connect.json"), `{
+  "key": "chain", "name": "Chain", "baseUrl": "https://chain.example.com",
+  "authentication": {"type": "jwt"},
+  "lifecycle": {"installed": "/installed"},
+  "scopes": ["READ", "DELETE", "ADMIN"]
+}
+`)
+	write(t, filepath.Join(dir, "low", "low.go"), `package low
+
+import "net/http"
+
+// Delete deletes one Jira issue.
+func Delete(base, key string) error {
+	req, err := http.NewRequest("DELETE", base+"/rest/api/3/issue/"+key, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent {
+		return err
+	}
+	return nil
+}
+`)
+	write(t, filepath.Join(dir, "mid", "mid.go"), `package mid
+
+import "example.com/chain/low"
+
+// Clean deletes the issue.
+func Clean(base, key string) error { return low.Delete(base, key) }
+`)
+	write(t, filepath.Join(dir, "main.go"), `package main
+
+import (
+	"os"
+
+	"example.com/chain/mid"
+)
+
+func main() { mid.Clean(os.Args[1], os.Args[2]) }
+`)
+	cache := openCache(t, t.TempDir())
+	for _, run := range []string{"cold", "warm"} {
+		res, err := runner.Run(runner.Config{Dir: dir, Patterns: []string{"./..."}, Analyzers: analyzers.All(), Options: analyzers.ToolOptions, Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var excess []string
+		for _, p := range res.Packages {
+			for _, d := range p.Diagnostics["scopes"] {
+				if d.Category == "excess-scope" {
+					excess = append(excess, d.Message)
+				}
+			}
+		}
+		if len(excess) != 1 || !strings.Contains(excess[0], "scope ADMIN is broader than needed; the code needs DELETE") {
+			t.Errorf("%s: excess-scope %q, want ADMIN against the DELETE in low", run, excess)
+		}
+		if res.Stderr != "" {
+			t.Errorf("%s: %s", run, res.Stderr)
+		}
+	}
+}

@@ -134,11 +134,15 @@ func (s *factStore) load(paths []string, read func(path string) ([]byte, error),
 	return nil
 }
 
-// encode writes every fact of the store, inherited ones included.
-func (s *factStore) encode() ([]byte, error) {
+// encode writes every fact of the store, inherited ones included, or with
+// only set, only the facts about that package and its objects.
+func (s *factStore) encode(only *types.Package) ([]byte, error) {
 	var list []wireFact
 	var enc objectpath.Encoder
 	for k, f := range s.m {
+		if only != nil && k.pkg != only {
+			continue
+		}
 		w := wireFact{Package: k.pkg.Path(), Fact: f}
 		if k.obj != nil {
 			p, err := enc.For(k.obj)

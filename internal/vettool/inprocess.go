@@ -14,9 +14,12 @@ import (
 // its dependencies' facts in memory. The standalone runner uses it.
 type Request struct {
 	Config *Config
-	// Facts maps a dependency's package path to its facts, as a
-	// previous Analyze returned them; a dependency missing here, or with
-	// empty facts, was not analysed.
+	// Facts maps every dependency's package path, direct or indirect, to
+	// its facts, as a previous Analyze returned them; a dependency missing
+	// here, or with empty facts, was not analysed. Unlike a vet tool's
+	// facts file, which also carries what the package inherited, these
+	// hold only the package's own facts, so that no fact is encoded and
+	// decoded once per package that passes it on.
 	Facts map[string][]byte
 	// JSON and Suppressed are the tool's -json and -suppressed flags.
 	JSON, Suppressed bool
@@ -29,7 +32,7 @@ type Request struct {
 
 // Response is what the analysis of one package gave.
 type Response struct {
-	Facts  []byte // for the package's importers (empty: not analysed)
+	Facts  []byte // its own facts, for its importers (empty: not analysed)
 	Stdout []byte // the -json tree, or nothing
 	Stderr []byte // errors, and text diagnostics without JSON
 	Code   int    // the tool's exit status

@@ -297,7 +297,11 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 	}
 	results := runAnalyzers(roots, base, store)
 
-	data, err := store.encode()
+	var only *types.Package
+	if u.mem != nil {
+		only = pkg // in process, importers get every dependency's facts
+	}
+	data, err := store.encode(only)
 	if err != nil {
 		fmt.Fprintf(u.stderr, "%s: encoding facts: %v\n", cfg.ImportPath, err)
 		return 1
