@@ -230,3 +230,58 @@ func analyze(t *testing.T, dir string) []string {
 	}
 	return out
 }
+
+// TestHostileManifests runs the analyzer over a module whose packages
+// each find a bad manifest.yml (a YAML bomb, tabs, not YAML, a directory,
+// a dangling symlink) beside one good one: each bad one gets a positioned
+// problem, and every package is still analysed.
+func TestHostileManifests(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is needed to load packages")
+	}
+	const appID = "app:\n  id: ari:cloud:ecosystem::app/8db33809-1f32-48bb-8c52-5877dab48107\n"
+	bomb, err := os.ReadFile(filepath.Join(fixtures, "yaml-bomb.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		".git/":                 "",
+		"go.mod":                "module example.com/hostile\n\ngo 1.22\n",
+		"bomb/manifest.yml":     string(bomb),
+		"tabs/manifest.yml":     appID + "permissions:\n  scopes:\n\t- read:jira-work\n",
+		"notyaml/manifest.yml":  appID + "modules: [\n",
+		"dir/manifest.yml/":     "",
+		"dangling/dangling.go":  "package dangling\n",
+		"good/manifest.yml":     appID,
+		"good/good.go":          "package good\n",
+		"bomb/bomb.go":          "package bomb\n",
+		"tabs/tabs.go":          "package tabs\n",
+		"notyaml/notyaml.go":    "package notyaml\n",
+		"dir/dir.go":            "package dir\n",
+		"dir/manifest.yml/x.go": "package x\n",
+	}
+	root := tree(t, files)
+	if err := os.Symlink(filepath.Join(root, "nowhere"), filepath.Join(root, "dangling", "manifest.yml")); err != nil {
+		t.Skipf("cannot make a symlink: %v", err)
+	}
+	got := analyze(t, root)
+	want := []string{
+		"example.com/hostile/bomb: bomb/manifest.yml",
+		"example.com/hostile/bomb: bomb/manifest.yml:2:8: error: aliases expand to more than 100000 values (a YAML bomb?): the manifest is not checked against the schema [manifest-invalid]",
+		"example.com/hostile/dangling: dangling/manifest.yml",
+		"example.com/hostile/dangling: dangling/manifest.yml:1:1: error: cannot read the Forge manifest: no such file or directory [manifest-invalid]",
+		"example.com/hostile/dir: dir/manifest.yml",
+		"example.com/hostile/dir: dir/manifest.yml:1:1: error: manifest.yml is a directory, not a Forge manifest file [manifest-invalid]",
+		"example.com/hostile/dir/manifest.yml: dir/manifest.yml", // reported once, by the package above
+		"example.com/hostile/good: good/manifest.yml",
+		"example.com/hostile/notyaml: notyaml/manifest.yml",
+		"example.com/hostile/notyaml: notyaml/manifest.yml:3:1: error: not valid YAML: did not find expected node content [manifest-invalid]",
+		"example.com/hostile/tabs: tabs/manifest.yml",
+		"example.com/hostile/tabs: tabs/manifest.yml:5:1: error: not valid YAML: a tab character where YAML expects spaces: YAML indents with spaces only [manifest-invalid]",
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got:\n\t%s\nwant:\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
