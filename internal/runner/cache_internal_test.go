@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestEntryRoundTrip(t *testing.T) {
@@ -56,5 +58,45 @@ func TestExecutableDigestIsRemembered(t *testing.T) {
 	}
 	if got, err := ExecutableDigest(nil); err != nil || got != want {
 		t.Errorf("without a cache: %q, %v", got, err)
+	}
+}
+
+func TestTrimRemovesOnlyOldEntries(t *testing.T) {
+	c, err := OpenCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	old, fresh := strings.Repeat("a", 64), strings.Repeat("b", 64)
+	c.put(old, entry{facts: []byte("x")})
+	c.put(fresh, entry{facts: []byte("y")})
+	stale := filepath.Join(c.dir, "aa", old+".tmp123") // left by a crashed run
+	if err := os.WriteFile(stale, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	long := now.Add(-trimAge - time.Hour)
+	for _, name := range []string{c.file(old), stale} {
+		if err := os.Chtimes(name, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.trim(now)
+	if _, ok := c.get(old); ok {
+		t.Error("an entry unused for longer than trimAge survived")
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a stale temporary file survived")
+	}
+	if _, ok := c.get(fresh); !ok {
+		t.Error("a fresh entry was removed")
+	}
+	// Trimming runs at most once per trimInterval.
+	c.put(old, entry{})
+	if err := os.Chtimes(c.file(old), long, long); err != nil {
+		t.Fatal(err)
+	}
+	c.trim(now.Add(time.Hour))
+	if _, ok := c.get(old); !ok {
+		t.Error("trimmed again within trimInterval")
 	}
 }
