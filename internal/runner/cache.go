@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,7 +47,7 @@ func DefaultCacheDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "connectlint"), nil
+	return filepath.Join(dir, "connectlint", "results"), nil
 }
 
 // entry is one package's cached analysis.
@@ -144,7 +143,10 @@ func decodeEntry(data []byte) (entry, bool) {
 }
 
 // trim removes entries unused for trimAge (and temporary files left by a
-// crashed run), at most once per trimInterval across all runs.
+// crashed run), at most once per trimInterval across all runs. It touches
+// only files the cache writes (a hex-named entry, memo or temporary file in
+// a hex-named or exe directory): -cache=DIR may name a directory that holds
+// other files too.
 func (c *Cache) trim(now time.Time) {
 	stamp := filepath.Join(c.dir, "trim.txt")
 	if st, err := os.Stat(stamp); err == nil && now.Sub(st.ModTime()) < trimInterval {
@@ -153,19 +155,40 @@ func (c *Cache) trim(now time.Time) {
 	if err := os.WriteFile(stamp, []byte(now.UTC().Format(time.RFC3339)+"\n"), 0o666); err != nil {
 		return
 	}
-	filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
+	dirs, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	for _, d := range dirs {
+		if !d.IsDir() || !(d.Name() == "exe" || len(d.Name()) == 2 && isHex(d.Name())) {
+			continue
 		}
-		name := d.Name()
-		if !strings.HasSuffix(name, "-a") && !strings.Contains(name, "tmp") && filepath.Base(filepath.Dir(path)) != "exe" {
-			return nil
+		files, err := os.ReadDir(filepath.Join(c.dir, d.Name()))
+		if err != nil {
+			continue
 		}
-		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
-			os.Remove(path)
+		for _, f := range files {
+			if f.IsDir() || !ours(f.Name()) {
+				continue
+			}
+			if info, err := f.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
+				os.Remove(filepath.Join(c.dir, d.Name(), f.Name()))
+			}
 		}
-		return nil
-	})
+	}
+}
+
+// ours reports whether a file name is one the cache writes: an entry
+// (KEY-a), a memo (KEY), or a temporary file (KEY.tmpN, tmpN).
+func ours(name string) bool {
+	key, _, _ := strings.Cut(name, ".tmp")
+	key = strings.TrimSuffix(key, "-a")
+	return len(key) == 2*sha256.Size && isHex(key) || strings.HasPrefix(name, "tmp")
+}
+
+func isHex(s string) bool {
+	_, err := hex.DecodeString(s)
+	return err == nil && s != ""
 }
 
 // ExecutableDigest returns the SHA-256 of the running binary, which keys

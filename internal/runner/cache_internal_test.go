@@ -61,7 +61,7 @@ func TestExecutableDigestIsRemembered(t *testing.T) {
 	}
 }
 
-func TestTrimRemovesOnlyOldEntries(t *testing.T) {
+func TestTrimRemovesOnlyOldEntriesOfItsOwn(t *testing.T) {
 	c, err := OpenCache(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -74,8 +74,18 @@ func TestTrimRemovesOnlyOldEntries(t *testing.T) {
 	if err := os.WriteFile(stale, nil, 0o666); err != nil {
 		t.Fatal(err)
 	}
+	// Files the cache did not write, in a directory given as -cache=DIR.
+	foreign := []string{filepath.Join(c.dir, "notes-a"), filepath.Join(c.dir, "aa", "readme-a"), filepath.Join(c.dir, "npm", old+"-a")}
+	for _, name := range foreign {
+		if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, nil, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
 	long := now.Add(-trimAge - time.Hour)
-	for _, name := range []string{c.file(old), stale} {
+	for _, name := range append([]string{c.file(old), stale}, foreign...) {
 		if err := os.Chtimes(name, long, long); err != nil {
 			t.Fatal(err)
 		}
@@ -89,6 +99,11 @@ func TestTrimRemovesOnlyOldEntries(t *testing.T) {
 	}
 	if _, ok := c.get(fresh); !ok {
 		t.Error("a fresh entry was removed")
+	}
+	for _, name := range foreign {
+		if _, err := os.Stat(name); err != nil {
+			t.Errorf("a file the cache did not write was removed: %v", err)
+		}
 	}
 	// Trimming runs at most once per trimInterval.
 	c.put(old, entry{})
