@@ -98,7 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	man, _ := pass.ResultOf[manifest.Analyzer].(*manifest.Result)
 
-	c := &checker{pass: pass, desc: desc, man: man, root: pass.Pkg.Name() == "main"}
+	c := &checker{pass: pass, desc: desc, man: man, root: pass.Pkg.Name() == "main", calls: calls}
 	forgeConnect, forgeOAuth := manifestGrants(man)
 	switch {
 	case forgeConnect != nil:
@@ -173,6 +173,8 @@ type checker struct {
 	missing    []missingCall
 	excess     []Excess                                          // excess-scope findings, for NeededByAnother
 	called     map[*ssa.Function]map[*apispec.Operation][]string // the operations each function's calls resolve to
+	calls      *restcalls.Result
+	serverOnly map[*ssa.Function]bool // serverOnlyFuncs, computed when first needed
 }
 
 // calledOps are the operations the package's calls resolve to (their best
@@ -205,12 +207,13 @@ func calledOps(calls *restcalls.Result) map[*ssa.Function]map[*apispec.Operation
 // op's path with literal segments only (Atlassian's usual successor:
 // /search → /search/jql, /project → /project/search), or for Confluence v1
 // any v2 operation. Atlassian's Cloud deprecation does not concern such a
-// call.
+// call, nor one in a function named for Server (serverNamed) or called
+// only from such functions (serverOnlyFuncs).
 func (c *checker) serverPath(op *apispec.Operation, call *restcalls.Call) bool {
 	if call.Instr == nil {
 		return false
 	}
-	if serverNamed(call.Instr.Parent()) {
+	if fn := outermost(call.Instr.Parent()); serverNamed(fn) || c.onlyFromServer(fn) {
 		return true
 	}
 	called := c.called[call.Instr.Parent()]
@@ -239,6 +242,18 @@ func (c *checker) serverPath(op *apispec.Operation, call *restcalls.Call) bool {
 		}
 	}
 	return false
+}
+
+// onlyFromServer reports whether fn is called only from code named for
+// Server / Data Center (serverOnlyFuncs).
+func (c *checker) onlyFromServer(fn *ssa.Function) bool {
+	if c.serverOnly == nil {
+		c.serverOnly = map[*ssa.Function]bool{}
+		if c.calls.SSA != nil {
+			c.serverOnly = serverOnlyFuncs(c.pass, c.calls.SSA.SrcFuncs)
+		}
+	}
+	return c.serverOnly[fn]
 }
 
 // serverNamed reports whether a function, or the type it is a method of,
