@@ -568,6 +568,7 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 		}
 	}
 	ts := f.a.targets(c)
+	forwards := len(ts) > 0 && c.IsInvoke() && f.forwardsOwnRequest(c)
 	for _, t := range ts {
 		var args [][]strpat.Pattern
 		for _, e := range t.sum.Effects {
@@ -576,6 +577,8 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 				if v := argValue(c, t, e.ReqParam-1); v != nil {
 					f.sendRequest(ci, v, e.Response-1, f.via(e, t), e.Auth)
 				}
+			case e.Sent && forwards:
+				// Not this wrapper's request (forwardsOwnRequest).
 			case e.Sent:
 				guards, ok := f.bindGuards(c, t, e.Guards)
 				if !ok {
@@ -597,6 +600,25 @@ func (f *funcState) visitCall(ci ssa.CallInstruction) {
 	if len(ts) == 0 && c.IsInvoke() {
 		f.interfaceHeuristics(ci)
 	}
+}
+
+// forwardsOwnRequest reports whether an interface call passes on the
+// request this function was given (its parameter, or a Clone, WithContext
+// or copy of it, which a helper may make: nothing else built here): a
+// RoundTripper or Doer wrapper handing its request to the next one, which
+// may be any implementation. The requests such an implementation makes of
+// its own (go-jira's CookieAuthTransport logs in first) are not calls of
+// the wrapper.
+func (f *funcState) forwardsOwnRequest(c *ssa.CallCommon) bool {
+	if !slices.ContainsFunc(f.fn.Params, func(p *ssa.Parameter) bool { return gotypes.IsRequest(p.Type()) }) {
+		return false
+	}
+	for _, arg := range c.Args {
+		if gotypes.IsRequest(arg.Type()) {
+			return !slices.ContainsFunc(f.origins(arg, 0), func(r req) bool { return r.param == 0 })
+		}
+	}
+	return false
 }
 
 // interfaceHeuristics handles a call of an interface method this package
