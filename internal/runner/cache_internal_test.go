@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
@@ -114,4 +115,18 @@ func TestTrimRemovesOnlyOldEntriesOfItsOwn(t *testing.T) {
 	if _, ok := c.get(old); !ok {
 		t.Error("trimmed again within trimInterval")
 	}
+}
+
+// FuzzDecodeEntry: whatever a cache file holds, decoding it neither panics
+// nor accepts what encoding did not produce.
+func FuzzDecodeEntry(f *testing.F) {
+	f.Add(encodeEntry(entry{facts: []byte("f"), stdout: []byte("{}"), code: 0}))
+	f.Add(encodeEntry(entry{code: 1, stderr: []byte("x.go:1:1: bad")}))
+	f.Add([]byte(cacheMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, ok := decodeEntry(data)
+		if ok && !bytes.Equal(encodeEntry(e), data) {
+			t.Errorf("decoded %q into an entry that encodes differently", data)
+		}
+	})
 }
