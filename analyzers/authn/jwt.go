@@ -44,14 +44,19 @@ func (c *checker) jwtFunc(call *ast.CallExpr) (name, recv string, ok bool) {
 func (c *checker) checkJWT() {
 	relevant := false
 	for _, imp := range c.pass.Pkg.Imports() {
-		if isJWTPkg(imp.Path()) || isGonnectMiddleware(imp.Path()) {
+		if isJWTPkg(imp.Path()) || isGonnectMiddleware(imp.Path()) || c.pass.ImportPackageFact(imp, new(hasWrappers)) {
 			relevant = true
 		}
 	}
 	if !relevant {
 		return
 	}
-	var verifies, unverified, signs []ast.Node
+	var verifies, signs []ast.Node
+	type unverifiedParse struct {
+		call ast.Node
+		fn   *types.Func // the enclosing function declaration, if any
+	}
+	var unverified []unverifiedParse
 	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Ident)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
@@ -77,7 +82,11 @@ func (c *checker) checkJWT() {
 				verifies = append(verifies, n)
 				c.checkParse(n, name, recv, fd)
 			case name == "ParseUnverified":
-				unverified = append(unverified, n)
+				u := unverifiedParse{call: n}
+				if fd != nil {
+					u.fn, _ = c.info.Defs[fd.Name].(*types.Func)
+				}
+				unverified = append(unverified, u)
 			case name == "Verify" && strings.HasPrefix(recv, "SigningMethod") && len(n.Args) == 3:
 				verifies = append(verifies, n)
 				c.reportSecret(n.Args[2], "JWT shared secret", "a JWT signature check")
@@ -118,9 +127,12 @@ func (c *checker) checkJWT() {
 		}
 	}
 
-	if len(verifies) == 0 {
-		for _, n := range unverified {
-			ruleJWTUnverified.Reportf(c.pass, n, "jwt ParseUnverified reads the claims without checking the signature, and this package never verifies the token: verify it with jwt.Parse and the tenant's shared secret before trusting its claims")
+	// ParseUnverified is judged per function: fine when the function, a
+	// function it calls, a caller or a middleware around it verifies.
+	paths := c.jwtPaths()
+	for _, u := range unverified {
+		if u.fn == nil && !paths.anyVerify || u.fn != nil && !paths.covered[u.fn] {
+			ruleJWTUnverified.Reportf(c.pass, u.call, "jwt ParseUnverified reads the claims without checking the signature, and nothing on this function's path verifies the token (not the function, a function it calls, a caller or a middleware): verify it with jwt.Parse and the tenant's shared secret before trusting its claims")
 		}
 	}
 	if c.mentionsQSH {

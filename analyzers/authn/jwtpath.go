@@ -1,0 +1,202 @@
+package authn
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// verifiesJWT marks an exported function that verifies a JWT's signature,
+// itself or through the functions it calls, so that a ParseUnverified in
+// another package's caller is judged by its own path.
+type verifiesJWT struct{}
+
+func (*verifiesJWT) AFact()         {}
+func (*verifiesJWT) String() string { return "verifiesJWT" }
+
+// jwtPaths tells, per function of the package, whether a JWT is verified on
+// its path: by the function, by a function it calls, by a caller, or by a
+// middleware the function is wrapped in.
+type jwtPaths struct {
+	verifies map[*types.Func]bool // the function or one of its callees verifies
+	covered  map[*types.Func]bool // verifies, or a caller or wrapper does
+	// middleware: a verifying function taking or returning a handler (a
+	// function, or a type with ServeHTTP) is used, so handlers passed as
+	// values may run behind it.
+	middleware bool
+	anyVerify  bool // a verification anywhere in the package
+}
+
+// isVerifyCall reports whether call checks a JWT's signature: a golang-jwt
+// Parse or ParseWithClaims, a SigningMethod's Verify, atlas-gonnect's
+// authentication middleware, or an exported function of another package
+// known (by fact) to verify.
+func (c *checker) isVerifyCall(call *ast.CallExpr) bool {
+	fn := callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	pkg, recv := funcPath(fn)
+	switch {
+	case isJWTPkg(pkg):
+		name := fn.Name()
+		return (name == "Parse" || name == "ParseWithClaims") && (recv == "" || recv == "Parser") ||
+			name == "Verify" && len(call.Args) == 3
+	case isGonnectMiddleware(pkg):
+		return fn.Name() == "NewAuthenticationMiddleware"
+	case fn.Pkg() != c.pass.Pkg:
+		return c.pass.ImportObjectFact(fn, new(verifiesJWT))
+	}
+	return false
+}
+
+// jwtPaths builds the per-function verification summary and exports the
+// verifiesJWT facts.
+func (c *checker) jwtPaths() *jwtPaths {
+	p := &jwtPaths{verifies: map[*types.Func]bool{}, covered: map[*types.Func]bool{}}
+	calls := map[*types.Func][]*types.Func{}       // caller -> same-package callees
+	wrappedBy := map[*types.Func][]*ast.CallExpr{} // handler -> calls it is passed into
+	var valueRefs []*types.Func                    // same-package functions used as values
+	for fdCur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := fdCur.Node().(*ast.FuncDecl)
+		self, _ := c.info.Defs[fd.Name].(*types.Func)
+		if self == nil || fd.Body == nil {
+			continue
+		}
+		for cur := range fdCur.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				if c.isVerifyCall(n) {
+					p.verifies[self] = true
+					p.anyVerify = true
+					if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil && (isGonnectMiddleware(fn.Pkg().Path()) || takesHandler(fn)) {
+						p.middleware = true
+					}
+				}
+				if fn := callee(c.info, n); fn != nil && fn.Pkg() == c.pass.Pkg {
+					calls[self] = append(calls[self], fn)
+				}
+			case *ast.Ident:
+				fn, ok := c.info.Uses[n].(*types.Func)
+				if !ok || fn.Pkg() != c.pass.Pkg || isCalled(cur) {
+					continue
+				}
+				valueRefs = append(valueRefs, fn)
+				wrappedBy[fn] = append(wrappedBy[fn], enclosingCalls(cur)...)
+			}
+		}
+	}
+	// Verification flows up from callees.
+	for changed := true; changed; {
+		changed = false
+		for f, cs := range calls {
+			for _, g := range cs {
+				if p.verifies[g] && !p.verifies[f] {
+					p.verifies[f], changed = true, true
+				}
+			}
+		}
+	}
+	for f := range p.verifies {
+		if takesHandler(f) {
+			p.middleware = true
+		}
+		if f.Exported() {
+			c.pass.ExportObjectFact(f, new(verifiesJWT))
+			c.pass.ExportPackageFact(new(hasWrappers))
+		}
+		p.covered[f] = true
+	}
+	// A handler passed into a verifying call (mw(handler),
+	// mw(secret)(handler)) runs behind it; with a middleware in use, any
+	// handler passed as a value may.
+	for _, f := range valueRefs {
+		if p.middleware {
+			p.covered[f] = true
+		}
+		for _, call := range wrappedBy[f] {
+			if c.verifyingChain(call, p) {
+				p.covered[f] = true
+			}
+		}
+	}
+	// Coverage flows down from callers: a helper called after a verification.
+	for changed := true; changed; {
+		changed = false
+		for f, cs := range calls {
+			if !p.covered[f] {
+				continue
+			}
+			for _, g := range cs {
+				if !p.covered[g] {
+					p.covered[g], changed = true, true
+				}
+			}
+		}
+	}
+	return p
+}
+
+// verifyingChain reports whether call, or the call its function value comes
+// from (mw(secret)(handler)), verifies.
+func (c *checker) verifyingChain(call *ast.CallExpr, p *jwtPaths) bool {
+	for depth := 0; call != nil && depth < 3; depth++ {
+		if c.isVerifyCall(call) {
+			return true
+		}
+		if fn := callee(c.info, call); fn != nil && p.verifies[fn] {
+			return true
+		}
+		call, _ = ast.Unparen(call.Fun).(*ast.CallExpr)
+	}
+	return false
+}
+
+// isCalled reports whether the identifier at cur names the function of a call.
+func isCalled(cur inspector.Cursor) bool {
+	e := cur.Node().(ast.Expr)
+	parent := cur.Parent()
+	if sel, ok := parent.Node().(*ast.SelectorExpr); ok && sel.Sel == e {
+		e, parent = sel, parent.Parent()
+	}
+	call, ok := parent.Node().(*ast.CallExpr)
+	return ok && ast.Unparen(call.Fun) == e
+}
+
+// enclosingCalls returns the calls (up to three) whose arguments hold the
+// expression at cur, innermost first: http.HandlerFunc(h) inside mw(...).
+func enclosingCalls(cur inspector.Cursor) []*ast.CallExpr {
+	var out []*ast.CallExpr
+	for p := cur.Parent(); len(out) < 3; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.CallExpr:
+			out = append(out, n)
+		case *ast.ParenExpr, *ast.SelectorExpr, *ast.UnaryExpr:
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// takesHandler reports whether fn takes or returns a function or a type
+// with a ServeHTTP method: the shape of a middleware.
+func takesHandler(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for v := range tuple.Variables() {
+			t := v.Type()
+			if _, ok := t.Underlying().(*types.Signature); ok {
+				return true
+			}
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP"); obj != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
