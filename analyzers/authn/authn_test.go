@@ -54,7 +54,7 @@ func TestPlaintextHTTP(t *testing.T) {
 }
 
 func TestJWTUnverified(t *testing.T) {
-	run(t, []string{"jwt-unverified"}, "jwtcheck", "jwtunverified", "jwtpreread", "jwtv4")
+	run(t, []string{"jwt-unverified"}, "jwtcheck", "jwtunverified", "jwtpreread", "jwtv4", "jwtpaths", "jwtverifier", "jwtglobal")
 }
 
 func TestJWTNoQSH(t *testing.T) {

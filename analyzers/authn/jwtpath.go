@@ -57,7 +57,8 @@ func (c *checker) jwtPaths() *jwtPaths {
 	p := &jwtPaths{verifies: map[*types.Func]bool{}, covered: map[*types.Func]bool{}}
 	calls := map[*types.Func][]*types.Func{}       // caller -> same-package callees
 	wrappedBy := map[*types.Func][]*ast.CallExpr{} // handler -> calls it is passed into
-	var valueRefs []*types.Func                    // same-package functions used as values
+	var valueRefs []*types.Func                    // functions used as values
+	var factories []*types.Func                    // called functions that return a handler from no handler
 	for fdCur := range c.in.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := fdCur.Node().(*ast.FuncDecl)
 		self, _ := c.info.Defs[fd.Name].(*types.Func)
@@ -67,19 +68,26 @@ func (c *checker) jwtPaths() *jwtPaths {
 		for cur := range fdCur.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
+				fn := callee(c.info, n)
 				if c.isVerifyCall(n) {
 					p.verifies[self] = true
 					p.anyVerify = true
-					if fn := callee(c.info, n); fn != nil && fn.Pkg() != nil && (isGonnectMiddleware(fn.Pkg().Path()) || takesHandler(fn)) {
+					if isGonnectMiddleware(fn.Pkg().Path()) {
 						p.middleware = true
 					}
 				}
-				if fn := callee(c.info, n); fn != nil && fn.Pkg() == c.pass.Pkg {
+				if fn == nil {
+					continue
+				}
+				if fn.Pkg() == c.pass.Pkg {
 					calls[self] = append(calls[self], fn)
+				}
+				if handlerIn(fn, false) && !handlerIn(fn, true) {
+					factories = append(factories, fn)
 				}
 			case *ast.Ident:
 				fn, ok := c.info.Uses[n].(*types.Func)
-				if !ok || fn.Pkg() != c.pass.Pkg || isCalled(cur) {
+				if !ok || isCalled(cur) {
 					continue
 				}
 				valueRefs = append(valueRefs, fn)
@@ -98,20 +106,38 @@ func (c *checker) jwtPaths() *jwtPaths {
 			}
 		}
 	}
-	for f := range p.verifies {
-		if takesHandler(f) {
-			p.middleware = true
+	verifies := func(fn *types.Func) bool {
+		if fn.Pkg() == c.pass.Pkg {
+			return p.verifies[fn]
 		}
+		return c.pass.ImportObjectFact(fn, new(verifiesJWT))
+	}
+	for f := range p.verifies {
 		if f.Exported() {
 			c.pass.ExportObjectFact(f, new(verifiesJWT))
 			c.pass.ExportPackageFact(new(hasWrappers))
 		}
 		p.covered[f] = true
 	}
-	// A handler passed into a verifying call (mw(handler),
-	// mw(secret)(handler)) runs behind it; with a middleware in use, any
-	// handler passed as a value may.
+	// A verifying middleware used where the handlers it wraps cannot be
+	// seen (r.Use(requireJWT), r.Use(auth.New(secret))) may run before
+	// any handler passed as a value.
+	for _, f := range factories {
+		if verifies(f) {
+			p.middleware = true
+		}
+	}
 	for _, f := range valueRefs {
+		if handlerIn(f, true) && verifies(f) {
+			p.middleware = true
+		}
+	}
+	// A handler passed into a verifying call (mw(handler),
+	// mw(secret)(handler)) runs behind it.
+	for _, f := range valueRefs {
+		if f.Pkg() != c.pass.Pkg {
+			continue
+		}
 		if p.middleware {
 			p.covered[f] = true
 		}
@@ -180,22 +206,24 @@ func enclosingCalls(cur inspector.Cursor) []*ast.CallExpr {
 	return out
 }
 
-// takesHandler reports whether fn takes or returns a function or a type
-// with a ServeHTTP method: the shape of a middleware.
-func takesHandler(fn *types.Func) bool {
+// handlerIn reports whether fn's parameters (or results) hold a function
+// or a type with a ServeHTTP method: the shape of a middleware.
+func handlerIn(fn *types.Func, params bool) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
 		return false
 	}
-	for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
-		for v := range tuple.Variables() {
-			t := v.Type()
-			if _, ok := t.Underlying().(*types.Signature); ok {
-				return true
-			}
-			if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP"); obj != nil {
-				return true
-			}
+	tuple := sig.Results()
+	if params {
+		tuple = sig.Params()
+	}
+	for v := range tuple.Variables() {
+		t := v.Type()
+		if _, ok := t.Underlying().(*types.Signature); ok {
+			return true
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP"); obj != nil {
+			return true
 		}
 	}
 	return false
