@@ -57,6 +57,8 @@ func (c *checker) checkJWT() {
 		fn   *types.Func // the enclosing function declaration, if any
 	}
 	var unverified []unverifiedParse
+	var validMethods []*ast.FuncDecl
+	parsedClaims := map[*types.TypeName]bool{} // claims types given to a verifying parse
 	for cur := range c.in.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.Ident)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
@@ -81,6 +83,11 @@ func (c *checker) checkJWT() {
 			case (name == "Parse" || name == "ParseWithClaims") && (recv == "" || recv == "Parser"):
 				verifies = append(verifies, n)
 				c.checkParse(n, name, recv, fd)
+				if name == "ParseWithClaims" && len(n.Args) >= 2 {
+					if t := namedOf(c.info.TypeOf(n.Args[1])); t != nil {
+						parsedClaims[t.Obj()] = true
+					}
+				}
 			case name == "ParseUnverified":
 				u := unverifiedParse{call: n}
 				if fd != nil {
@@ -123,10 +130,13 @@ func (c *checker) checkJWT() {
 				ruleJWTUnverified.Reportf(c.pass, n, "jwt.UnsafeAllowNoneSignatureType accepts unsigned tokens (alg: none): never use it for tokens you did not create yourself")
 			}
 		case *ast.FuncDecl:
-			c.checkValidMethod(n)
+			validMethods = append(validMethods, n)
 		}
 	}
 
+	for _, fd := range validMethods {
+		c.checkValidMethod(fd, parsedClaims)
+	}
 	// ParseUnverified is judged per function: fine when the function, a
 	// function it calls, a caller or a middleware around it verifies.
 	paths := c.jwtPaths()
@@ -342,9 +352,11 @@ func (c *checker) literalKeys(body *ast.BlockStmt) {
 	})
 }
 
-// checkValidMethod checks a custom Valid() error method of a claims type:
-// it must check exp and must not accept a missing one.
-func (c *checker) checkValidMethod(fd *ast.FuncDecl) {
+// checkValidMethod checks a custom Valid() error method of a claims type
+// that a verifying parse of the package uses (a type only signed, or never
+// parsed here, is left alone): it must check exp and must not accept a
+// missing one.
+func (c *checker) checkValidMethod(fd *ast.FuncDecl, parsed map[*types.TypeName]bool) {
 	if fd.Recv == nil || fd.Name.Name != "Valid" || fd.Body == nil {
 		return
 	}
@@ -356,10 +368,11 @@ func (c *checker) checkValidMethod(fd *ast.FuncDecl) {
 	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || sig.Results().At(0).Type().String() != "error" {
 		return
 	}
-	if !c.isClaimsType(sig.Recv().Type()) {
+	if !c.isClaimsType(sig.Recv().Type()) || !parsed[namedOf(sig.Recv().Type()).Obj()] {
 		return
 	}
 	missingOK, checks := false, false
+	guarded, required := false, false // exp compared with zero: checked only when present, or required
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -377,6 +390,15 @@ func (c *checker) checkValidMethod(fd *ast.FuncDecl) {
 					checks = true
 				}
 			}
+		case *ast.BinaryExpr:
+			if isExpField(n.X) && c.isZero(n.Y) || isExpField(n.Y) && c.isZero(n.X) {
+				switch n.Op {
+				case token.NEQ, token.GTR:
+					guarded = true
+				case token.EQL, token.LEQ:
+					required = true
+				}
+			}
 		case *ast.Ident:
 			if n.Name == "ExpiresAt" || n.Name == "Exp" {
 				checks = true
@@ -391,9 +413,29 @@ func (c *checker) checkValidMethod(fd *ast.FuncDecl) {
 	switch {
 	case missingOK:
 		ruleJWTUnverified.Reportf(c.pass, fd.Name, "custom Valid() accepts a token without exp (VerifyExpiresAt(..., false)), so a token never expires: require it with VerifyExpiresAt(now, true)")
+	case guarded && !required:
+		ruleJWTUnverified.Reportf(c.pass, fd.Name, "custom Valid() checks exp only when the token has one, so it accepts a token without exp, which never expires: return an error when exp is missing")
 	case !checks:
 		ruleJWTUnverified.Reportf(c.pass, fd.Name, "custom Valid() never checks exp, so expired tokens are accepted: call VerifyExpiresAt(now, true)")
 	}
+}
+
+// isExpField reports whether e names an exp field (c.ExpiresAt, c.Exp).
+func isExpField(e ast.Expr) bool {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	}
+	return id != nil && (id.Name == "ExpiresAt" || id.Name == "Exp")
+}
+
+// isZero reports whether e is the constant 0 or nil.
+func (c *checker) isZero(e ast.Expr) bool {
+	tv := c.info.Types[e]
+	return tv.IsNil() || tv.Value != nil && tv.Value.String() == "0"
 }
 
 // isClaimsType reports whether t is a struct of this package that embeds a
