@@ -51,7 +51,12 @@ func (c *checker) checkJWT() {
 	if !relevant {
 		return
 	}
-	var verifies, signs []ast.Node
+	var signs []ast.Node
+	type verification struct {
+		call ast.Node
+		fn   *types.Func // the enclosing function declaration, if any
+	}
+	var verifies []verification
 	type unverifiedParse struct {
 		call ast.Node
 		fn   *types.Func // the enclosing function declaration, if any
@@ -81,7 +86,7 @@ func (c *checker) checkJWT() {
 			}
 			switch {
 			case (name == "Parse" || name == "ParseWithClaims") && (recv == "" || recv == "Parser"):
-				verifies = append(verifies, n)
+				verifies = append(verifies, verification{n, declared(c.info, fd)})
 				c.checkParse(n, name, recv, fd)
 				if name == "ParseWithClaims" && len(n.Args) >= 2 {
 					if t := namedOf(c.info.TypeOf(n.Args[1])); t != nil {
@@ -89,13 +94,9 @@ func (c *checker) checkJWT() {
 					}
 				}
 			case name == "ParseUnverified":
-				u := unverifiedParse{call: n}
-				if fd != nil {
-					u.fn, _ = c.info.Defs[fd.Name].(*types.Func)
-				}
-				unverified = append(unverified, u)
+				unverified = append(unverified, unverifiedParse{n, declared(c.info, fd)})
 			case name == "Verify" && strings.HasPrefix(recv, "SigningMethod") && len(n.Args) == 3:
-				verifies = append(verifies, n)
+				verifies = append(verifies, verification{n, declared(c.info, fd)})
 				c.reportSecret(n.Args[2], "JWT shared secret", "a JWT signature check")
 			case name == "Sign" && strings.HasPrefix(recv, "SigningMethod") && len(n.Args) == 2:
 				c.reportSecret(n.Args[1], "JWT shared secret", "a JWT signature")
@@ -145,21 +146,38 @@ func (c *checker) checkJWT() {
 			ruleJWTUnverified.Reportf(c.pass, u.call, "jwt ParseUnverified reads the claims without checking the signature, and nothing on this function's path verifies the token (not the function, a function it calls, a caller or a middleware): verify it with jwt.Parse and the tenant's shared secret before trusting its claims")
 		}
 	}
-	if c.mentionsQSH {
-		return
-	}
 	// "JWT " headers are Connect's own scheme; a jwt query parameter is
 	// Connect's only in Atlassian-related code.
 	if c.connectIn || c.jwtParam && c.atlassianRelated() {
-		for _, n := range verifies {
-			ruleJWTNoQSH.Reportf(c.pass, n, "Connect JWT verified without checking its qsh claim: compare claims[\"qsh\"] with the query string hash of this request, or a token captured from another request is accepted")
+		// qsh is judged per function when the package checks it
+		// somewhere; in doubt, the package-wide judgement stands.
+		perPath := (c.mentionsQSH || paths.qshCalls) && !paths.qshDoubt
+		for _, v := range verifies {
+			switch {
+			case !c.mentionsQSH && !paths.qshCalls:
+				ruleJWTNoQSH.Reportf(c.pass, v.call, "Connect JWT verified without checking its qsh claim: compare claims[\"qsh\"] with the query string hash of this request, or a token captured from another request is accepted")
+			case perPath && v.fn != nil && !paths.qshCovered[v.fn] && !paths.asValue[v.fn] && !handlerIn(v.fn, true) && !handlerIn(v.fn, false):
+				ruleJWTNoQSH.Reportf(c.pass, v.call, "Connect JWT verified without checking its qsh claim on this path (the qsh check elsewhere in the package does not run here): compare claims[\"qsh\"] with the query string hash of this request, or a token captured from another request is accepted")
+			}
 		}
+	}
+	if c.mentionsQSH {
+		return
 	}
 	if c.connectOut {
 		for _, n := range signs {
 			ruleJWTNoQSH.Reportf(c.pass, n, "outgoing Connect JWT built without a qsh claim: Atlassian refuses it; add qsh, the SHA-256 hash of the canonical request")
 		}
 	}
+}
+
+// declared returns the function fd declares, or nil.
+func declared(info *types.Info, fd *ast.FuncDecl) *types.Func {
+	if fd == nil {
+		return nil
+	}
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	return fn
 }
 
 func isTrue(info *types.Info, e ast.Expr) bool {

@@ -2,7 +2,10 @@ package authn
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -15,6 +18,13 @@ type verifiesJWT struct{}
 func (*verifiesJWT) AFact()         {}
 func (*verifiesJWT) String() string { return "verifiesJWT" }
 
+// checksQSH marks an exported function that compares a Connect JWT's qsh
+// claim, itself or through the functions it calls.
+type checksQSH struct{}
+
+func (*checksQSH) AFact()         {}
+func (*checksQSH) String() string { return "checksQSH" }
+
 // jwtPaths tells, per function of the package, whether a JWT is verified on
 // its path: by the function, by a function it calls, by a caller, or by a
 // middleware the function is wrapped in.
@@ -25,7 +35,21 @@ type jwtPaths struct {
 	// function, or a type with ServeHTTP) is used, so handlers passed as
 	// values may run behind it.
 	middleware bool
-	anyVerify  bool // a verification anywhere in the package
+	anyVerify  bool                 // a verification anywhere in the package
+	asValue    map[*types.Func]bool // functions used as values (handlers, key functions)
+
+	qshCovered map[*types.Func]bool // the function, a callee or a caller names qsh
+	qshCalls   bool                 // a call to another package's qsh check
+	// qshDoubt: qsh is named where no path can be followed (a type, a
+	// Valid method the parse calls, a function used as a value), so the
+	// package-wide judgement stands.
+	qshDoubt bool
+}
+
+// namesQSH reports whether an identifier or string names the qsh claim.
+func namesQSH(s string) bool {
+	s = strings.ToLower(s)
+	return strings.Contains(s, "qsh") || strings.Contains(s, "querystringhash")
 }
 
 // isVerifyCall reports whether call checks a JWT's signature: a golang-jwt
@@ -54,7 +78,9 @@ func (c *checker) isVerifyCall(call *ast.CallExpr) bool {
 // jwtPaths builds the per-function verification summary and exports the
 // verifiesJWT facts.
 func (c *checker) jwtPaths() *jwtPaths {
-	p := &jwtPaths{verifies: map[*types.Func]bool{}, covered: map[*types.Func]bool{}}
+	p := &jwtPaths{verifies: map[*types.Func]bool{}, covered: map[*types.Func]bool{}, qshCovered: map[*types.Func]bool{}, asValue: map[*types.Func]bool{}}
+	qshIn := map[*types.Func]bool{} // names qsh itself
+	c.qshOutsideBodies(p)
 	calls := map[*types.Func][]*types.Func{}       // caller -> same-package callees
 	wrappedBy := map[*types.Func][]*ast.CallExpr{} // handler -> calls it is passed into
 	var valueRefs []*types.Func                    // functions used as values
@@ -65,8 +91,12 @@ func (c *checker) jwtPaths() *jwtPaths {
 		if self == nil || fd.Body == nil {
 			continue
 		}
-		for cur := range fdCur.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil)) {
+		for cur := range fdCur.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.BasicLit)(nil)) {
 			switch n := cur.Node().(type) {
+			case *ast.BasicLit:
+				if n.Kind == token.STRING && namesQSH(n.Value) {
+					qshIn[self] = true
+				}
 			case *ast.CallExpr:
 				fn := callee(c.info, n)
 				if c.isVerifyCall(n) {
@@ -79,6 +109,9 @@ func (c *checker) jwtPaths() *jwtPaths {
 				if fn == nil {
 					continue
 				}
+				if fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(checksQSH)) {
+					qshIn[self], p.qshCalls = true, true
+				}
 				if fn.Pkg() == c.pass.Pkg {
 					calls[self] = append(calls[self], fn)
 				}
@@ -86,11 +119,15 @@ func (c *checker) jwtPaths() *jwtPaths {
 					factories = append(factories, fn)
 				}
 			case *ast.Ident:
+				if namesQSH(n.Name) {
+					qshIn[self] = true
+				}
 				fn, ok := c.info.Uses[n].(*types.Func)
 				if !ok || isCalled(cur) {
 					continue
 				}
 				valueRefs = append(valueRefs, fn)
+				p.asValue[fn] = true
 				wrappedBy[fn] = append(wrappedBy[fn], enclosingCalls(cur)...)
 			}
 		}
@@ -102,6 +139,41 @@ func (c *checker) jwtPaths() *jwtPaths {
 			for _, g := range cs {
 				if p.verifies[g] && !p.verifies[f] {
 					p.verifies[f], changed = true, true
+				}
+			}
+		}
+	}
+	// qsh flows up from callees, then down from callers.
+	for changed := true; changed; {
+		changed = false
+		for f, cs := range calls {
+			for _, g := range cs {
+				if qshIn[g] && !qshIn[f] {
+					qshIn[f], changed = true, true
+				}
+			}
+		}
+	}
+	for f := range qshIn {
+		p.qshCovered[f] = true
+		if f.Exported() {
+			c.pass.ExportObjectFact(f, new(checksQSH))
+		}
+		// A Valid method runs inside the parse; a function used as a
+		// value runs where the analysis cannot follow.
+		if f.Name() == "Valid" || f.Name() == "Validate" || slices.Contains(valueRefs, f) {
+			p.qshDoubt = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for f, cs := range calls {
+			if !p.qshCovered[f] {
+				continue
+			}
+			for _, g := range cs {
+				if !p.qshCovered[g] {
+					p.qshCovered[g], changed = true, true
 				}
 			}
 		}
@@ -162,6 +234,27 @@ func (c *checker) jwtPaths() *jwtPaths {
 		}
 	}
 	return p
+}
+
+// qshOutsideBodies sets qshDoubt when qsh is named outside function bodies
+// (a claims type's field or tag, a package-level declaration).
+func (c *checker) qshOutsideBodies(p *jwtPaths) {
+	for _, f := range c.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				continue
+			}
+			ast.Inspect(d, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.Ident:
+					p.qshDoubt = p.qshDoubt || namesQSH(n.Name)
+				case *ast.BasicLit:
+					p.qshDoubt = p.qshDoubt || n.Kind == token.STRING && namesQSH(n.Value)
+				}
+				return !p.qshDoubt
+			})
+		}
+	}
 }
 
 // verifyingChain reports whether call, or the call its function value comes

@@ -48,7 +48,7 @@ type DelegatingClaims struct {
 	Qsh string `json:"qsh"`
 }
 
-func (c DelegatingClaims) Valid() error {
+func (c DelegatingClaims) Valid() error { // want Valid:"checksQSH"
 	if c.Qsh == "" {
 		return errors.New("no qsh")
 	}
