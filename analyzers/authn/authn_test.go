@@ -58,5 +58,5 @@ func TestJWTUnverified(t *testing.T) {
 }
 
 func TestJWTNoQSH(t *testing.T) {
-	run(t, []string{"jwt-no-qsh"}, "connectin", "connectinok", "connectout", "sessiontokens", "gonnectapp", "jwtquery", "connectquery", "github.com/craftamap/atlas-gonnect/middleware")
+	run(t, []string{"jwt-no-qsh"}, "connectin", "connectinok", "connectout", "sessiontokens", "gonnectapp", "jwtquery", "connectquery", "qshpaths", "connecthash", "hashcheck", "github.com/craftamap/atlas-gonnect/middleware")
 }

@@ -49,6 +49,9 @@ func (c *checker) checkJWT() {
 		}
 	}
 	if !relevant {
+		if c.mentionsQSH {
+			c.jwtPaths() // a qsh helper for other packages: facts only
+		}
 		return
 	}
 	var signs []ast.Node

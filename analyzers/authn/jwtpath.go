@@ -94,7 +94,7 @@ func (c *checker) jwtPaths() *jwtPaths {
 		for cur := range fdCur.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.BasicLit)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.BasicLit:
-				if n.Kind == token.STRING && namesQSH(n.Value) {
+				if n.Kind == token.STRING && n.Pos() > fd.Body.Pos() && namesQSH(n.Value) {
 					qshIn[self] = true
 				}
 			case *ast.CallExpr:
@@ -119,7 +119,7 @@ func (c *checker) jwtPaths() *jwtPaths {
 					factories = append(factories, fn)
 				}
 			case *ast.Ident:
-				if namesQSH(n.Name) {
+				if n.Pos() > fd.Body.Pos() && namesQSH(n.Name) { // not a parameter (skipQsh)
 					qshIn[self] = true
 				}
 				fn, ok := c.info.Uses[n].(*types.Func)

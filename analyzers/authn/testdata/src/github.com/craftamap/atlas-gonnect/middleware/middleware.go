@@ -1,3 +1,5 @@
+// want package:"hasWrappers"
+
 // Package middleware is a stub of github.com/craftamap/atlas-gonnect/middleware.
 package middleware
 
