@@ -35,15 +35,30 @@
 // Atlassian-related, a call from an Atlassian-related package is a basic-auth
 // finding.
 //
-// # qsh granularity
+// # Per path
 //
-// jwt-no-qsh works per package: a package that handles Connect JWTs (reads
-// "JWT " Authorization headers, or, when it is Atlassian-related, the jwt
-// query parameter; or sends "JWT " headers) and never mentions the qsh claim (a "qsh" string, a field or
-// function named after qsh or QueryStringHash) has each of its JWT
-// verifications and HS256 token constructions reported. The qsh comparison
-// usually lives in a helper next to the parse, so per-function would be too
-// strict and per-module too loose.
+// jwt-unverified and jwt-no-qsh judge each function with the functions it
+// calls and the functions that call it (same package: the calls in the
+// source; other packages: verifiesJWT and checksQSH facts on exported
+// functions). A ParseUnverified is fine when a verification runs on its
+// path: in the function, a callee (the Connect pre-read of iss, then
+// jwt.Parse), a caller that verified first, or a verifying middleware the
+// handler is passed into; when a verifying middleware is built where its
+// handlers cannot be seen (a factory's result, r.Use(mw)), handlers used as
+// values are not reported. A package with a strict verifier and a loose
+// handler reports the loose one.
+//
+// jwt-no-qsh: a package that handles Connect JWTs (reads "JWT "
+// Authorization headers, or, when it is Atlassian-related, the jwt query
+// parameter; or sends "JWT " headers) and never mentions the qsh claim (a
+// "qsh" string, a field or function named after qsh or QueryStringHash) has
+// each of its JWT verifications and HS256 token constructions reported.
+// When it does mention qsh, only in function bodies, a verification is
+// reported when neither its function, a callee nor a caller names qsh. When
+// the path cannot be followed (qsh named in a claims type or a Valid method,
+// which the parse calls, or the verifying function used as a value or
+// shaped as a middleware), nothing is reported: a wrong warning costs more
+// than a missed one.
 //
 // # Cost
 //

@@ -170,19 +170,34 @@ used in development, are not reported.`,
 		Since:    since,
 		Doc: `A JWT proves nothing until its signature, algorithm and expiry are checked.
 
-Reported: jwt.ParseUnverified in a package that never verifies a token; a
+Reported: jwt.ParseUnverified in a function when nothing on its path
+verifies the token (not the function, a function it calls, a caller or a
+middleware it runs behind; a verifier elsewhere in the package does not
+count); a
 golang-jwt Parse or ParseWithClaims whose key function does not check
 token.Method (a type assertion such as token.Method.(*jwt.SigningMethodHMAC)
 or a comparison of token.Method.Alg()) and that has no jwt.WithValidMethods
 option; jwt.WithoutClaimsValidation and Parser{SkipClaimsValidation: true},
-which accept expired tokens; a custom Valid() method that does not check exp
-or accepts a missing one (VerifyExpiresAt(now, false)); and
+which accept expired tokens; a custom Valid() method of a claims type the
+package parses that does not check exp or accepts a missing one
+(VerifyExpiresAt(now, false), or exp checked only when non-zero); and
 jwt.UnsafeAllowNoneSignatureType or "none" among the valid methods, which
 accept unsigned tokens.`,
-		Bad: `token, err := jwt.Parse(raw, func(t *jwt.Token) (any, error) {
+		Bad: `// verify elsewhere in the package does not run on this path
+func issueKey(w http.ResponseWriter, r *http.Request) {
+	claims := jwt.MapClaims{}
+	jwt.NewParser().ParseUnverified(r.URL.Query().Get("jwt"), claims)
+	showIssue(w, claims["sub"])
+}
+
+token, err := jwt.Parse(raw, func(t *jwt.Token) (any, error) {
 	return []byte(tenant.SharedSecret), nil
 })`,
-		Good: `token, err := jwt.Parse(raw, func(t *jwt.Token) (any, error) {
+		Good: `// read iss unverified only to find the tenant, then verify the same token
+claims := jwt.MapClaims{}
+jwt.NewParser().ParseUnverified(raw, claims)
+tenant := tenants[claims["iss"].(string)]
+token, err := jwt.Parse(raw, func(t *jwt.Token) (any, error) {
 	return []byte(tenant.SharedSecret), nil
 }, jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired())`,
 		Lang: "go",
@@ -199,10 +214,13 @@ query). A server that verifies the signature but never compares qsh with the
 request accepts a token captured from any other request of the same tenant;
 an outgoing Connect JWT without qsh is refused by Atlassian.
 
-Reported, per package: in a package that reads Connect JWTs (the
-"Authorization: JWT ..." header or the jwt query parameter) or sends them,
-each JWT verification and HS256 token construction when the package never
-mentions the qsh claim; and skip-qsh switches of Connect frameworks such as
+Reported: in a package that reads Connect JWTs (the "Authorization: JWT
+..." header or the jwt query parameter) or sends them, each JWT verification
+and HS256 token construction when the package never mentions the qsh claim;
+when it does, each verification whose function, callees and callers never
+name qsh (a qsh check in another handler does not protect this one), unless
+the path cannot be followed (qsh in a claims type or Valid method, a
+verifying middleware); and skip-qsh switches of Connect frameworks such as
 github.com/craftamap/atlas-gonnect middleware.NewAuthenticationMiddleware(addon, true).`,
 		Bad: `raw := strings.TrimPrefix(r.Header.Get("Authorization"), "JWT ")
 token, err := jwt.Parse(raw, keyFunc, jwt.WithValidMethods([]string{"HS256"}))
