@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/connectlint/connectlint/blob/main/docs/rules.md",
 	Run:       run,
 	Requires:  []*analysis.Analyzer{restcalls.Analyzer, descriptor.Analyzer},
-	FactTypes: []analysis.Fact{new(authWrapper), new(hasWrappers), new(verifiesJWT), new(actsForUsers), new(atlassianOAuth)},
+	FactTypes: []analysis.Fact{new(authWrapper), new(hasWrappers), new(verifiesJWT), new(checksQSH), new(actsForUsers), new(atlassianOAuth)},
 }
 
 // checker holds one package's analysis state.
