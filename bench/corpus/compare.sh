@@ -4,6 +4,9 @@
 #
 #	bench/corpus/compare.sh [REPORTS]   (default: $BENCH_WORK/corpus)
 #
+# JUDGED=file compares with another judged set of the same columns
+# instead (judged-after.tsv: the findings judged after issue 14).
+#
 # REPORTS holds the NAME.json reports bench/corpus.sh writes. A finding
 # is the same when module, file, line, rule and the operation or scope
 # its message names match (messages may be reworded). Prints, per rule,
@@ -14,7 +17,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../lib.sh"
 reports=${1:-$WORK/corpus}
-judged=$here/judged-before.tsv
+judged=${JUDGED:-$here/judged-before.tsv}
 
 # norm: since the paths in messages are spelt as the code spells them,
 # /rest/api/2/... and /rest/api/latest/... name the same operation as the
