@@ -165,19 +165,7 @@ func (c *checker) jwtPaths() *jwtPaths {
 			p.qshDoubt = true
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for f, cs := range calls {
-			if !p.qshCovered[f] {
-				continue
-			}
-			for _, g := range cs {
-				if !p.qshCovered[g] {
-					p.qshCovered[g], changed = true, true
-				}
-			}
-		}
-	}
+	spreadToCallees(calls, p.qshCovered)
 	verifies := func(fn *types.Func) bool {
 		if fn.Pkg() == c.pass.Pkg {
 			return p.verifies[fn]
@@ -220,19 +208,7 @@ func (c *checker) jwtPaths() *jwtPaths {
 		}
 	}
 	// Coverage flows down from callers: a helper called after a verification.
-	for changed := true; changed; {
-		changed = false
-		for f, cs := range calls {
-			if !p.covered[f] {
-				continue
-			}
-			for _, g := range cs {
-				if !p.covered[g] {
-					p.covered[g], changed = true, true
-				}
-			}
-		}
-	}
+	spreadToCallees(calls, p.covered)
 	return p
 }
 
@@ -320,4 +296,22 @@ func handlerIn(fn *types.Func, params bool) bool {
 		}
 	}
 	return false
+}
+
+// spreadToCallees marks every function a marked function calls, directly
+// or not, until nothing changes.
+func spreadToCallees(calls map[*types.Func][]*types.Func, marked map[*types.Func]bool) {
+	for changed := true; changed; {
+		changed = false
+		for f, cs := range calls {
+			if !marked[f] {
+				continue
+			}
+			for _, g := range cs {
+				if !marked[g] {
+					marked[g], changed = true, true
+				}
+			}
+		}
+	}
 }
