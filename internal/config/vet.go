@@ -2,6 +2,7 @@ package config
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,18 @@ import (
 // analysis; more, when not nil, adds other files of the module (the app
 // descriptor) to the digest.
 func VetVersion(progname, dir string, more func(w io.Writer, moduleRoot string)) (string, error) {
+	exe, err := ExecutableDigest()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	io.WriteString(h, exe)
+	InputsDigest(h, dir, more)
+	return fmt.Sprintf("%s version devel comments-go-here buildID=%02x", progname, h.Sum(nil)), nil
+}
+
+// ExecutableDigest returns the hex SHA-256 of the running binary.
+func ExecutableDigest() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
@@ -31,8 +44,7 @@ func VetVersion(progname, dir string, more func(w io.Writer, moduleRoot string))
 	if _, err := io.Copy(h, f); err != nil {
 		return "", err
 	}
-	InputsDigest(h, dir, more)
-	return fmt.Sprintf("%s version devel comments-go-here buildID=%02x", progname, h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // InputsDigest writes what the analysis reads besides Go code to w: the

@@ -6,11 +6,12 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/connectlint/connectlint/internal/config"
 )
 
 // Cache keeps each package's analysis on disk under a key of everything
@@ -214,16 +215,10 @@ func ExecutableDigest(c *Cache) (string, error) {
 			}
 		}
 	}
-	f, err := os.Open(exe)
+	sum, err := config.ExecutableDigest()
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	sum := hex.EncodeToString(h.Sum(nil))
 	if memo != "" {
 		if err := os.MkdirAll(filepath.Dir(memo), 0o777); err == nil {
 			if tmp, err := os.CreateTemp(filepath.Dir(memo), "tmp*"); err == nil {

@@ -253,7 +253,7 @@ func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports) (stder
 		n.ok = true // the analyzers know the standard library by name
 		return "", false, false
 	}
-	if !n.root && !slices.ContainsFunc(cfg.Analyzers, usesFacts) {
+	if !n.root && !slices.ContainsFunc(cfg.Analyzers, vettool.UsesFacts) {
 		n.ok = true
 		return "", false, false
 	}
@@ -467,11 +467,6 @@ func listStderr(s string) string {
 		b.WriteString(line + "\n")
 	}
 	return b.String()
-}
-
-// usesFacts reports whether a, or an analyzer it requires, has facts.
-func usesFacts(a *analysis.Analyzer) bool {
-	return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, usesFacts)
 }
 
 // TuneGC trades memory for time, unless GOGC or GOMEMLIMIT is set: the

@@ -228,7 +228,7 @@ func (u *unit) analysed(path string) (bool, error) {
 
 func (u *unit) run(analyzers []*analysis.Analyzer) int {
 	cfg := u.cfg
-	if cfg.VetxOnly && !slices.ContainsFunc(analyzers, usesFacts) {
+	if cfg.VetxOnly && !slices.ContainsFunc(analyzers, UsesFacts) {
 		return u.writeFacts(nil) // nothing to compute for importers
 	}
 	if cfg.VetxOnly {
@@ -282,7 +282,7 @@ func (u *unit) run(analyzers []*analysis.Analyzer) int {
 
 	roots := analyzers
 	if cfg.VetxOnly {
-		roots = slices.DeleteFunc(slices.Clone(analyzers), func(a *analysis.Analyzer) bool { return !usesFacts(a) })
+		roots = slices.DeleteFunc(slices.Clone(analyzers), func(a *analysis.Analyzer) bool { return !UsesFacts(a) })
 	}
 	base := analysis.Pass{
 		Fset:         fset,
@@ -532,9 +532,9 @@ func safeRun(a *analysis.Analyzer, pass *analysis.Pass) (v any, err error) {
 	return a.Run(pass)
 }
 
-// usesFacts reports whether a, or an analyzer it requires, has facts.
-func usesFacts(a *analysis.Analyzer) bool {
-	return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, usesFacts)
+// UsesFacts reports whether a, or an analyzer it requires, has facts.
+func UsesFacts(a *analysis.Analyzer) bool {
+	return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, UsesFacts)
 }
 
 func parseFiles(fset *token.FileSet, names []string) ([]*ast.File, error) {
