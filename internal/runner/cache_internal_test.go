@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,4 +131,44 @@ func FuzzDecodeEntry(f *testing.F) {
 			t.Errorf("decoded %q into an entry that encodes differently", data)
 		}
 	})
+}
+
+// TestRememberedListingNeedsItsExportData: export data trimmed from the
+// build cache since the listing was remembered makes the runner list
+// again, which recompiles it.
+func TestRememberedListingNeedsItsExportData(t *testing.T) {
+	export := filepath.Join(t.TempDir(), "export-d")
+	if err := os.WriteFile(export, []byte("export data"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	var p listed
+	desc := fmt.Sprintf(`{"ImportPath": "example.com/a", "Export": %q, "Module": {"Path": "example.com", "Main": true}}`, export)
+	if err := json.Unmarshal([]byte(desc), &p); err != nil {
+		t.Fatal(err)
+	}
+	r := &remembered{Pkgs: []*listed{&p}, Files: map[string]fileState{}, Dirs: map[string][]string{}}
+	if _, ok := r.reuse(Config{}); !ok {
+		t.Fatal("a listing whose export data is there was not reused")
+	}
+	if err := os.Remove(export); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.reuse(Config{}); ok {
+		t.Error("a listing whose export data is gone was reused")
+	}
+}
+
+// TestGoHeader: the header is what go list reads of a file, so that an
+// edit after it cannot change the listing.
+func TestGoHeader(t *testing.T) {
+	for _, tc := range []struct{ src, header string }{
+		{"package a\n\nfunc F() {}\n", "package a"},
+		{"//go:build linux\n\npackage a\n\nimport \"fmt\"\n\nvar _ = fmt.Sprint\n", "//go:build linux\n\npackage a\n\nimport \"fmt\""},
+		{"package a\n\n// #include <stdio.h>\nimport \"C\"\nimport (\n\t\"os\"\n)\n\nfunc F() {}\n", "package a\n\n// #include <stdio.h>\nimport \"C\"\nimport (\n\t\"os\"\n)"},
+		{"package a\nimport \"fmt\n", "package a\nimport \"fmt\n"}, // does not parse: all header
+	} {
+		if got := string(goHeader([]byte(tc.src))); got != tc.header {
+			t.Errorf("goHeader(%q) = %q, want %q", tc.src, got, tc.header)
+		}
+	}
 }

@@ -42,6 +42,11 @@ type listed struct {
 		Version   string
 		GoVersion string
 		Main      bool
+		Dir       string
+		Replace   *struct {
+			Version string
+			Dir     string
+		}
 	}
 	Error *struct {
 		Pos string

@@ -3,7 +3,8 @@
 // in parallel only the packages that can matter (the roots, and the
 // dependencies that may hold facts; everything else is types from the
 // compiler's export data), and keeps every package's facts and findings
-// in a cache on disk, so a re-run analyses only what changed.
+// in a cache on disk, so a re-run analyses only what changed. The listing
+// itself is remembered while only function bodies change (listcache.go).
 //
 // Each package is analysed exactly as go vet's tool would analyse it
 // (vettool.Analyze), so the findings are those of the go vet driver.
@@ -14,7 +15,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"runtime"
@@ -54,9 +54,10 @@ type Result struct {
 
 // Stats count what the run did.
 type Stats struct {
-	Listed   int // packages go list gave
-	Analysed int // packages analysed in this run
-	Cached   int // packages whose analysis came from the cache
+	Listed   int    // packages go list gave
+	Listing  string // how: "go list", or "remembered" (see list)
+	Analysed int    // packages analysed in this run
+	Cached   int    // packages whose analysis came from the cache
 }
 
 // node is one package of the run.
@@ -115,11 +116,24 @@ func breakCycles(nodes map[string]*node) {
 
 // Run analyses the packages.
 func Run(cfg Config) (*Result, error) {
-	started := time.Now()
-	list, listErr, err := goList(cfg.GoCommand, cfg.Dir, cfg.Tests, cfg.Patterns)
-	if err != nil {
-		return nil, err
+	res, retry, err := runListed(cfg, false)
+	if retry {
+		// A package edited since the remembered listing failed to
+		// analyse: list afresh, so that it fails as the go command sees it.
+		res, _, err = runListed(cfg, true)
 	}
+	return res, err
+}
+
+// runListed analyses the packages, listed afresh or not; retry says a
+// package changed since a remembered listing failed.
+func runListed(cfg Config, fresh bool) (res *Result, retry bool, err error) {
+	started := time.Now()
+	l, err := list(cfg, fresh)
+	if err != nil {
+		return nil, false, err
+	}
+	list, listErr := l.pkgs, l.stderr
 	nodes := map[string]*node{}
 	for _, p := range list {
 		nodes[p.ImportPath] = &node{pkg: p, done: make(chan struct{})}
@@ -164,7 +178,7 @@ func Run(cfg Config) (*Result, error) {
 	var stderr bytes.Buffer
 	stderr.WriteString(listStderr(listErr))
 	var mu sync.Mutex // guards stderr and stats
-	res := &Result{Stats: Stats{Listed: len(list)}}
+	res = &Result{Stats: Stats{Listed: len(list), Listing: l.how}}
 	jobs := cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -185,8 +199,11 @@ func Run(cfg Config) (*Result, error) {
 			for _, d := range n.deps {
 				<-d.done
 			}
-			msg, cached, analysed := run(cfg, n, sem, shared)
+			msg, cached, analysed := run(cfg, n, sem, shared, l.sums)
 			mu.Lock()
+			if analysed && !n.ok && l.stale[p.ImportPath] {
+				retry = true
+			}
 			stderr.WriteString(msg)
 			if cached {
 				res.Stats.Cached++
@@ -205,7 +222,7 @@ func Run(cfg Config) (*Result, error) {
 		}
 		pkgs, err := vettool.ReadJSON(bytes.NewReader(n.resp.Stdout))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", p.ImportPath, err)
+			return nil, false, fmt.Errorf("%s: %v", p.ImportPath, err)
 		}
 		res.Packages = append(res.Packages, pkgs...)
 	}
@@ -213,12 +230,12 @@ func Run(cfg Config) (*Result, error) {
 	if cfg.Cache != nil {
 		cfg.Cache.trim(started)
 	}
-	return res, nil
+	return res, retry, nil
 }
 
 // run analyses one package whose dependencies are done, and returns what
 // to print on standard error for it.
-func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports) (stderr string, cached, analysed bool) {
+func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports, sums map[string]fileState) (stderr string, cached, analysed bool) {
 	p := n.pkg
 	if p.Error != nil {
 		if !n.root && len(p.GoFiles)+len(p.CgoFiles)+len(p.CompiledGoFiles) == 0 {
@@ -263,7 +280,7 @@ func run(cfg Config, n *node, sem chan struct{}, shared *vettool.Imports) (stder
 		return "", false, false
 	}
 	vc := vetConfig(n)
-	n.key = key(cfg, n, vc)
+	n.key = key(cfg, n, vc, sums)
 	if cfg.Cache != nil {
 		if e, ok := cfg.Cache.get(n.key); ok {
 			n.facts, n.resp = e.facts, vettool.Response{Facts: e.facts, Stdout: e.stdout, Stderr: e.stderr, Code: e.code}
@@ -398,13 +415,17 @@ func vetConfig(n *node) *vettool.Config {
 
 // key is the package's cache key: the tool, the package's files and
 // description, and its dependencies' export data and facts.
-func key(cfg Config, n *node, vc *vettool.Config) string {
+func key(cfg Config, n *node, vc *vettool.Config, sums map[string]fileState) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "connectlint runner 2\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00",
+	fmt.Fprintf(h, "connectlint runner 3\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00",
 		cfg.ToolKey, vc.ID, vc.Dir, vc.VetxOnly, vc.ModulePath, vc.ModuleVersion, vc.GoVersion, runtime.Version())
 	for _, list := range [][]string{vc.GoFiles, vc.NonGoFiles} {
 		for _, name := range list {
-			hashFile(h, name)
+			st, ok := sums[name]
+			if !ok {
+				st = stateOf(name)
+			}
+			fmt.Fprintf(h, "%s\x00%s\x00", name, st.Sum)
 		}
 		h.Write([]byte{1})
 	}
@@ -424,12 +445,6 @@ func key(cfg Config, n *node, vc *vettool.Config) string {
 		fmt.Fprintf(h, "import\x00%s\x00%s\x00", src, vc.ImportMap[src])
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-func hashFile(w io.Writer, name string) {
-	data, err := os.ReadFile(name)
-	sum := sha256.Sum256(data)
-	fmt.Fprintf(w, "%s\x00%t\x00%x\x00", name, err != nil, sum)
 }
 
 func header(p *listed) string { return "# " + p.ImportPath + "\n" }
