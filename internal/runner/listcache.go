@@ -54,6 +54,35 @@ type listing struct {
 	how    string               // "go list", "remembered", "remembered, N recompiled"
 	stale  map[string]bool      // with a remembered listing: packages whose files or dependencies changed
 	sums   map[string]fileState // files already read, by absolute name
+
+	// With a remembered listing, the export data of edited packages that
+	// others import is refreshed while the rest is analysed: an importer
+	// waits for refreshed before it reads their Export, and the run lists
+	// afresh unless refreshOK.
+	recompiling map[string]bool
+	refreshed   chan struct{}
+	refreshOK   bool
+	save        func() // remembers the listing once it is complete
+}
+
+// awaitExports waits until the export data n's dependencies need is
+// there, and reports whether it is.
+func (l *listing) awaitExports(n *node) bool {
+	if l.refreshed == nil || !slices.ContainsFunc(n.deps, func(d *node) bool { return l.recompiling[d.pkg.ImportPath] }) {
+		return true
+	}
+	<-l.refreshed
+	return l.refreshOK
+}
+
+// complete waits for the export data refresh, and reports whether the
+// listing is complete: the run may stand, and the listing be remembered.
+func (l *listing) complete() bool {
+	if l.refreshed != nil {
+		<-l.refreshed
+		return l.refreshOK
+	}
+	return true
 }
 
 // list lists the packages, reusing the remembered listing when it holds.
@@ -65,7 +94,7 @@ func list(cfg Config, fresh bool) (*listing, error) {
 	if key != "" {
 		if r, ok := cfg.Cache.recall(key); ok {
 			if l, ok := r.reuse(cfg); ok {
-				cfg.Cache.remember(key, r)
+				l.save = func() { cfg.Cache.remember(key, r) }
 				return l, nil
 			}
 		}
@@ -82,7 +111,7 @@ func list(cfg Config, fresh bool) (*listing, error) {
 		}
 		if key != "" && listStderr(stderr) == "" {
 			if r := record(cfg, pkgs, started); r != nil {
-				cfg.Cache.remember(key, r)
+				l.save = func() { cfg.Cache.remember(key, r) }
 				l.sums = r.Files
 			}
 		}
@@ -413,22 +442,32 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 		}
 		recompile = append(recompile, p.ImportPath)
 	}
-	how := "remembered"
+	l := &listing{pkgs: r.Pkgs, how: "remembered", stale: stale, sums: r.Files}
 	if len(recompile) > 0 {
-		fresh, _, err := goListExport(cfg.GoCommand, cfg.Dir, recompile)
-		if err != nil || len(fresh) != len(recompile) {
-			return nil, false
+		l.how = fmt.Sprintf("remembered, %d recompiled", len(recompile))
+		l.recompiling = map[string]bool{}
+		for _, path := range recompile {
+			l.recompiling[path] = true
 		}
-		for _, q := range fresh {
-			p := byPath[q.ImportPath]
-			if p == nil || q.Error != nil || len(q.DepsErrors) > 0 || q.Export == "" {
-				return nil, false
+		l.refreshed = make(chan struct{})
+		go func() {
+			defer close(l.refreshed)
+			fresh, _, err := goListExport(cfg.GoCommand, cfg.Dir, recompile)
+			if err != nil || len(fresh) != len(recompile) {
+				return
 			}
-			p.Export = q.Export
-		}
-		how = fmt.Sprintf("remembered, %d recompiled", len(recompile))
+			for _, q := range fresh {
+				if p := byPath[q.ImportPath]; p == nil || !l.recompiling[q.ImportPath] || q.Error != nil || len(q.DepsErrors) > 0 || q.Export == "" {
+					return
+				}
+			}
+			for _, q := range fresh {
+				byPath[q.ImportPath].Export = q.Export
+			}
+			l.refreshOK = true
+		}()
 	}
-	return &listing{pkgs: r.Pkgs, how: how, stale: stale, sums: r.Files}, true
+	return l, true
 }
 
 // goListExport asks the go command for the export data of the named

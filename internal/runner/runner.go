@@ -199,6 +199,9 @@ func runListed(cfg Config, fresh bool) (res *Result, retry bool, err error) {
 			for _, d := range n.deps {
 				<-d.done
 			}
+			if !l.awaitExports(n) {
+				return // the run lists afresh
+			}
 			msg, cached, analysed := run(cfg, n, sem, shared, l.sums)
 			mu.Lock()
 			if analysed && !n.ok && l.stale[p.ImportPath] {
@@ -214,6 +217,12 @@ func runListed(cfg Config, fresh bool) (res *Result, retry bool, err error) {
 		}()
 	}
 	wg.Wait()
+	if !l.complete() {
+		return nil, true, nil
+	}
+	if !retry && l.save != nil {
+		l.save() // not a listing under which a package fails to analyse
+	}
 
 	for _, p := range list {
 		n := nodes[p.ImportPath]
