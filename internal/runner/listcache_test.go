@@ -125,6 +125,17 @@ func TestFailureListsAfresh(t *testing.T) {
 	if !strings.Contains(got.Stderr, "undefined") {
 		t.Errorf("standard error does not report the type error:\n%s", got.Stderr)
 	}
+
+	// In a package others import, the refresh of its export data fails
+	// too.
+	write(t, filepath.Join(dir, "extra", "extra.go"), extraSrc("resp.Body.Close()"))
+	settle(t, dir)
+	listed(t, "fixed", dir, cache, "")
+	write(t, filepath.Join(dir, "base", "base.go"), baseSrc("/rest/api/3/myself")+"\nvar broken int = \"text\"\n")
+	got = listed(t, "type error in an imported package", dir, cache, "go list")
+	if !strings.Contains(got.Stderr, "cannot use") {
+		t.Errorf("standard error does not report the type error:\n%s", got.Stderr)
+	}
 }
 
 // TestListingIsRedone: whatever may change the listing makes the runner
