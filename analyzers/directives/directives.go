@@ -22,9 +22,7 @@ const Name = "connectlint"
 
 const summary = "check //connectlint: suppression directives and collect suppressed findings"
 
-// Result is the package's suppressed findings, sorted by position. The
-// driver may read them here or, for all packages at once, with
-// suppress.Take.
+// Result is the package's suppressed findings, sorted by position.
 type Result struct {
 	Suppressed []suppress.Suppressed
 }

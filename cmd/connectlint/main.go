@@ -13,8 +13,6 @@ package main
 
 import (
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -294,10 +292,7 @@ func newRunner(cacheFlag, dir string) (*driver.Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := sha256.New()
-	io.WriteString(h, exe)
-	config.InputsDigest(h, dir, analyzers.Fingerprint)
-	r.ToolKey = hex.EncodeToString(h.Sum(nil))
+	r.ToolKey = config.ToolDigest(exe, dir, analyzers.Fingerprint)
 	return r, nil
 }
 

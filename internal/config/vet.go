@@ -23,10 +23,16 @@ func VetVersion(progname, dir string, more func(w io.Writer, moduleRoot string))
 	if err != nil {
 		return "", err
 	}
+	return fmt.Sprintf("%s version devel comments-go-here buildID=%s", progname, ToolDigest(exe, dir, more)), nil
+}
+
+// ToolDigest names a connectlint build (its executable's digest) with
+// everything it reads besides Go code (see InputsDigest), in hex.
+func ToolDigest(exe, dir string, more func(w io.Writer, moduleRoot string)) string {
 	h := sha256.New()
 	io.WriteString(h, exe)
 	InputsDigest(h, dir, more)
-	return fmt.Sprintf("%s version devel comments-go-here buildID=%02x", progname, h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // ExecutableDigest returns the hex SHA-256 of the running binary.

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connectlint/connectlint/internal/output"
+	"github.com/connectlint/connectlint/internal/runner"
 )
 
 // driverAnalyzer names the analyzer of connectlint's own rules (package
@@ -71,6 +72,7 @@ type Result struct {
 	Findings []output.Finding // sorted, de-duplicated, root packages only
 	Problems []output.Problem // code that could not be checked
 	Fixed    FixStats         // with Config.Fix
+	Stats    runner.Stats     // what the runner did, for tests and benchmarks
 }
 
 // Run analyses the packages. Its error means the run could not start at

@@ -14,11 +14,8 @@ type Runner struct {
 	ToolKey string
 	Cache   *runner.Cache // nil: no cache
 	Options vettool.Options
-	Jobs    int
+	Jobs    int // packages analysed at once; 0 means GOMAXPROCS
 }
-
-// RunnerStats are the last runner run's counts, for tests and benchmarks.
-var RunnerStats runner.Stats
 
 // runRunner analyses the packages in this process through package runner,
 // which analyses each package as the go vet driver's tool does: the
@@ -46,6 +43,9 @@ func runRunner(cfg Config, patterns []string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	RunnerStats = r.Stats
-	return fromVetOutput(cfg, patterns, r.Packages, r.Stderr)
+	res, err := fromVetOutput(cfg, patterns, r.Packages, r.Stderr)
+	if res != nil {
+		res.Stats = r.Stats
+	}
+	return res, err
 }

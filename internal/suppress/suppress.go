@@ -16,7 +16,7 @@
 // state. The connectlint analyzer (analyzers/directives), which requires
 // every checking analyzer and so runs after them on the package, calls
 // [Finish] to report malformed and unused directives and to publish the
-// package's suppressed findings, which the driver collects with [Take].
+// package's suppressed findings.
 package suppress
 
 import (
@@ -348,38 +348,15 @@ func joinAnd(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// Close forgets the package's state and publishes its suppressed findings
-// for Take; it returns them too, sorted.
+// Close forgets the package's state and returns its suppressed findings,
+// sorted.
 func (p *Package) Close() []Suppressed {
 	states.Delete(p.pass.Pkg)
 	p.st.mu.Lock()
 	list := slices.Clone(p.st.suppressed)
 	p.st.mu.Unlock()
 	sortSuppressed(list)
-	published.Lock()
-	published.list = append(published.list, list...)
-	published.Unlock()
 	return list
-}
-
-var published struct {
-	sync.Mutex
-	list []Suppressed
-}
-
-// Take returns the findings suppressed in the packages finished since the
-// last call, sorted by position, each once (a package and its test
-// variant share files), and forgets them.
-func Take() []Suppressed {
-	published.Lock()
-	list := published.list
-	published.list = nil
-	published.Unlock()
-	sortSuppressed(list)
-	return slices.CompactFunc(list, func(a, b Suppressed) bool {
-		return a.Posn == b.Posn && a.Diagnostic.Category == b.Diagnostic.Category &&
-			a.Diagnostic.Message == b.Diagnostic.Message
-	})
 }
 
 func sortSuppressed(list []Suppressed) {

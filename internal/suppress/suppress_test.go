@@ -60,7 +60,6 @@ func TestSuppression(t *testing.T) {
 // TestDirectiveFindings checks bad-directive and unused-directive, and the
 // suppressed findings the connectlint analyzer returns.
 func TestDirectiveFindings(t *testing.T) {
-	suppress.Take() // forget other tests' findings
 	results := analysistest.Run(t, testdata("mod"), final, "./b")
 
 	var got []string
@@ -83,19 +82,6 @@ func TestDirectiveFindings(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("suppressed findings of package b:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-
-	// b and its test variant share b.go and file.go: Take lists each once.
-	taken := suppress.Take()
-	if len(taken) != len(want) {
-		var all []string
-		for _, s := range taken {
-			all = append(all, describe(s))
-		}
-		t.Errorf("Take() returned %d findings, want %d:\n%s", len(taken), len(want), strings.Join(all, "\n"))
-	}
-	if again := suppress.Take(); len(again) != 0 {
-		t.Errorf("a second Take() returned %d findings, want none", len(again))
 	}
 }
 
@@ -199,5 +185,4 @@ func TestTestFilesNotAnalysed(t *testing.T) {
 			t.Errorf("tests=%v: %d directive findings in b_test.go", tests, inTest)
 		}
 	}
-	suppress.Take()
 }

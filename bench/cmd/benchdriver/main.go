@@ -166,7 +166,7 @@ func main() {
 	}
 	fmt.Printf("%d findings, %d problems\n", len(res.Findings), len(res.Problems))
 	if cfg.Runner != nil {
-		fmt.Printf("runner: %+v\n", driver.RunnerStats)
+		fmt.Printf("runner: %+v\n", res.Stats)
 	}
 	if *memprofile != "" {
 		f, err := os.Create(*memprofile)
