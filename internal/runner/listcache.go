@@ -110,9 +110,14 @@ func list(cfg Config, fresh bool) (*listing, error) {
 			key = listKey(cfg)
 		}
 		if key != "" && listStderr(stderr) == "" {
-			if r := record(cfg, pkgs, started); r != nil {
-				l.save = func() { cfg.Cache.remember(key, r) }
-				l.sums = r.Files
+			// Recorded beside the analysis: it reads every file of the
+			// module, 0.1 s of CPU on go-atlassian.
+			recorded := make(chan *remembered, 1)
+			go func() { recorded <- record(cfg, pkgs, started) }()
+			l.save = func() {
+				if r := <-recorded; r != nil {
+					cfg.Cache.remember(key, r)
+				}
 			}
 		}
 	}

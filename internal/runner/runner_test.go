@@ -287,7 +287,6 @@ func Clean(base, key string) error { return low.Delete(base, key) }
 	write(t, filepath.Join(dir, "main.go"), `package main
 
 import (
-	"fmt"
 	"os"
 
 	"example.com/chain/mid"
