@@ -108,23 +108,23 @@ func SuppressedIn(result any) []suppress.Suppressed {
 var AcrossPrograms = &driver.Across{
 	Summary: func(result any) any {
 		if r, ok := result.(*scopes.Result); ok && r.Main {
-			return r
+			return r.Summary()
 		}
 		return nil
 	},
 	Decode: func(data []byte) (any, error) {
-		r := &scopes.Result{}
-		return r, json.Unmarshal(data, r)
+		s := &scopes.Summary{}
+		return s, json.Unmarshal(data, s)
 	},
 	Drop: func(summaries []any) func(rule, file string, line, col int) bool {
-		var results []*scopes.Result
+		var programs []*scopes.Summary
 		for _, s := range summaries {
-			if r, ok := s.(*scopes.Result); ok {
-				results = append(results, r)
+			if p, ok := s.(*scopes.Summary); ok {
+				programs = append(programs, p)
 			}
 		}
 		needed := map[string]bool{}
-		for _, x := range scopes.NeededByAnother(results) {
+		for _, x := range scopes.NeededByAnother(programs) {
 			needed[fmt.Sprintf("%s:%d:%d", x.Entry.At.File, x.Entry.At.Line, x.Entry.At.Column)] = true
 		}
 		return func(rule, file string, line, col int) bool {

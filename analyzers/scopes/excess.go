@@ -152,6 +152,10 @@ func (c *checker) excessOf(g *authz.Grant, prog *Needs) {
 	}
 	m := authz.ModelOf(g.Model)
 	gn := c.needsOf(g, prog)
+	if c.needs == nil {
+		c.needs = map[*authz.Grant]grantNeeds{}
+	}
+	c.needs[g] = gn
 	if gn.calls == 0 {
 		// No Atlassian call in the Go code: the app may make its calls
 		// from the browser (AP.request), which connectlint does not see.

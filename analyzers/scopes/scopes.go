@@ -89,6 +89,8 @@ type Result struct {
 	// Excess are the excess-scope findings of a main package, for
 	// NeededByAnother.
 	Excess []Excess
+
+	needs map[*authz.Grant]grantNeeds // what checkExcess worked out, for Summary
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -145,7 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if c.root {
 		c.checkExcess(prog)
 	}
-	return &Result{Program: prog, Grants: c.grants, Main: c.root, Excess: c.excess}, nil
+	return &Result{Program: prog, Grants: c.grants, Main: c.root, Excess: c.excess, needs: c.needs}, nil
 }
 
 // appCode reports whether the package is the app's own code, whose calls
@@ -172,6 +174,7 @@ type checker struct {
 	root       bool // a main package: it sees the program's grants
 	missing    []missingCall
 	excess     []Excess                                          // excess-scope findings, for NeededByAnother
+	needs      map[*authz.Grant]grantNeeds                       // each judged grant's needs, for Summary
 	called     map[*ssa.Function]map[*apispec.Operation][]string // the operations each function's calls resolve to
 	calls      *restcalls.Result
 	serverOnly map[*ssa.Function]bool // serverOnlyFuncs, computed when first needed

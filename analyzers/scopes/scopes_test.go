@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,6 +91,52 @@ func TestScopes(t *testing.T) {
 		t.Fatal("no fixtures")
 	}
 	checkFixes(t, results)
+	checkSummaries(t, results)
+}
+
+// checkSummaries checks that each main package's Summary, which the
+// standalone driver passes on instead of the Result, judges as the Result
+// would after the JSON round trip the driver gave it before: the summary of
+// the decoded Result (worked out from its calls) is the one the analyzer's
+// run gave, and the summary survives a JSON round trip itself.
+func checkSummaries(t *testing.T, results []*analysistest.Result) {
+	judged := 0
+	for _, res := range results {
+		r, ok := res.Result.(*scopes.Result)
+		if !ok || !r.Main {
+			continue
+		}
+		got := r.Summary()
+		data, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var decoded scopes.Result
+		if err := json.Unmarshal(data, &decoded); err != nil {
+			t.Fatal(err)
+		}
+		if want := decoded.Summary(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Summary %+v, of the decoded Result %+v", res.Pass.Pkg.Path(), got, want)
+		}
+		if data, err = json.Marshal(got); err != nil {
+			t.Fatal(err)
+		}
+		var back scopes.Summary
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, &back) {
+			t.Errorf("%s: Summary %+v, after a JSON round trip %+v", res.Pass.Pkg.Path(), got, &back)
+		}
+		for _, g := range got.Grants {
+			if g.Judged && g.Calls > 0 {
+				judged++
+			}
+		}
+	}
+	if judged == 0 {
+		t.Error("no main package has a judged grant that governs calls")
+	}
 }
 
 // recorder wraps the analyzer so that diagnostics outside the package's
