@@ -3,8 +3,10 @@ package suppress_test
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,6 +17,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/connectlint/connectlint/analyzers/directives"
+	"github.com/connectlint/connectlint/internal/posmap"
 	"github.com/connectlint/connectlint/internal/rules"
 	"github.com/connectlint/connectlint/internal/suppress"
 )
@@ -184,5 +187,75 @@ func TestTestFilesNotAnalysed(t *testing.T) {
 		if got := inTest > 0; got != tests {
 			t.Errorf("tests=%v: %d directive findings in b_test.go", tests, inTest)
 		}
+	}
+}
+
+// remote reports bad-call, from package c, at the calls of bad in package
+// remote's files, which c's pass did not parse: the way the scopes
+// analyzer of a main package reports calls all over the program.
+var remote = &analysis.Analyzer{
+	Name: "remote",
+	Doc:  "report calls to bad in package remote, from another package",
+	Run: func(pass *analysis.Pass) (any, error) {
+		r, _ := rules.Lookup("bad-call")
+		for _, name := range []string{"with.go", "without.go"} {
+			file := filepath.Join(testdata("mod"), "remote", name)
+			src, err := os.ReadFile(file)
+			if err != nil {
+				return nil, err
+			}
+			tf := posmap.File(pass.Fset, file)
+			for i := 0; ; {
+				j := strings.Index(string(src[i:]), "\tbad()")
+				if j < 0 {
+					break
+				}
+				i += j + 1
+				pos := tf.Pos(i)
+				r.Reportf(pass, posRange{pos, pos + 3}, "call to bad")
+			}
+		}
+		return nil, nil
+	},
+}
+
+type posRange struct{ pos, end token.Pos }
+
+func (r posRange) Pos() token.Pos { return r.pos }
+func (r posRange) End() token.Pos { return r.end }
+
+func init() { suppress.Wrap(remote) }
+
+// TestOtherPackageFile checks that a finding in a file of another package
+// is suppressed by a directive there, and only by one.
+func TestOtherPackageFile(t *testing.T) {
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadSyntax,
+		Dir:  testdata("mod"),
+		Env:  append(os.Environ(), "GOPROXY=off", "GOWORK=off"),
+	}, "./c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := checker.Analyze([]*analysis.Analyzer{remote}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for act := range g.All() {
+		if act.Analyzer != remote {
+			continue
+		}
+		if act.Err != nil {
+			t.Fatal(act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			p := act.Package.Fset.Position(d.Pos)
+			got = append(got, fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line))
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"with.go:9", "without.go:5"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,6 @@
+package remote
+
+// This file has no directive.
+func g() {
+	bad()
+}
