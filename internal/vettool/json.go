@@ -133,7 +133,40 @@ func (t JSONTree) write(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s\n", data)
+	_, err = w.Write(append(data, '\n'))
+	return err
+}
+
+// writeCompact writes the tree as write does, but on one line: what the
+// standalone runner reads back (ReadJSON) and caches, and no one else
+// sees. Indenting, and validating the analyzers' JSON again, took a tenth
+// of a second on a main package with 9 000 findings, while every other
+// package waited.
+func (t JSONTree) writeCompact(w io.Writer) error {
+	var b bytes.Buffer
+	key := func(s string) {
+		q, _ := json.Marshal(s) // a string always encodes
+		b.Write(q)
+		b.WriteByte(':')
+	}
+	b.WriteByte('{')
+	for i, id := range slices.Sorted(maps.Keys(t)) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key(id)
+		b.WriteByte('{')
+		for j, name := range slices.Sorted(maps.Keys(t[id])) {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			key(name)
+			b.Write(t[id][name]) // add made it with json.Marshal
+		}
+		b.WriteByte('}')
+	}
+	b.WriteString("}\n")
+	_, err := w.Write(b.Bytes())
 	return err
 }
 

@@ -436,7 +436,11 @@ func (u *unit) report(fset *token.FileSet, roots []*analysis.Analyzer, results m
 			tree[u.cfg.ID] = map[string]json.RawMessage{} // analysed, nothing found
 		}
 		{
-			if err := tree.write(u.stdout); err != nil {
+			write := tree.write
+			if u.mem != nil {
+				write = tree.writeCompact // for the runner only
+			}
+			if err := write(u.stdout); err != nil {
 				fmt.Fprintf(u.stderr, "%s: %v\n", u.cfg.ImportPath, err)
 				return 1
 			}
