@@ -245,6 +245,7 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 			r.Dirs[dir] = dirEntries(dir)
 		}
 	}
+	walked := map[string]bool{} // module roots walked: once each, not once per package
 	for _, p := range pkgs {
 		if p.Error != nil || len(p.DepsErrors) > 0 || p.ImportPath == "command-line-arguments" {
 			return nil
@@ -262,7 +263,10 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 			for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", filepath.Join("vendor", "modules.txt")} {
 				addFile(filepath.Join(m.Dir, name))
 			}
-			walkModule(m.Dir, addDir)
+			if !walked[m.Dir] {
+				walked[m.Dir] = true
+				walkModule(m.Dir, addDir)
+			}
 		}
 	}
 	// go.work and go.mod files above the directory decide the modules.
