@@ -35,6 +35,8 @@ type listed struct {
 	SwigFiles       []string
 	SwigCXXFiles    []string
 	SysoFiles       []string
+	EmbedPatterns   []string
+	EmbedFiles      []string
 	Imports         []string          // resolved: "q [p.test]" for a test variant
 	ImportMap       map[string]string // source path -> resolved, where they differ
 	Module          *struct {
@@ -72,7 +74,7 @@ func (p *listed) isTestMain() bool {
 
 // listFields are the fields asked of go list.
 const listFields = "ImportPath,Name,Dir,ForTest,DepOnly,Export,Standard,GoFiles,CgoFiles,CompiledGoFiles,IgnoredGoFiles," +
-	"CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,Imports,ImportMap,Module,Error,DepsErrors"
+	"CFiles,CXXFiles,MFiles,HFiles,FFiles,SFiles,SwigFiles,SwigCXXFiles,SysoFiles,EmbedPatterns,EmbedFiles,Imports,ImportMap,Module,Error,DepsErrors"
 
 // errLoad says go list could not list the packages at all.
 var errLoad = errors.New("go list failed")

@@ -426,9 +426,11 @@ func vetConfig(n *node) *vettool.Config {
 // description, and its dependencies' export data and facts.
 func key(cfg Config, n *node, vc *vettool.Config, sums map[string]fileState) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "connectlint runner 3\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00",
+	fmt.Fprintf(h, "connectlint runner 4\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00",
 		cfg.ToolKey, vc.ID, vc.Dir, vc.VetxOnly, vc.ModulePath, vc.ModuleVersion, vc.GoVersion, runtime.Version())
-	for _, list := range [][]string{vc.GoFiles, vc.NonGoFiles} {
+	// Embedded files too: the descriptor analyzer reads an embedded
+	// atlassian-connect.json.
+	for _, list := range [][]string{vc.GoFiles, vc.NonGoFiles, abs(n.pkg.Dir, n.pkg.EmbedFiles)} {
 		for _, name := range list {
 			st, ok := sums[name]
 			if !ok {
