@@ -10,6 +10,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,6 +37,9 @@ type remembered struct {
 	Pkgs  []*listed
 	Files map[string]fileState // absolute name -> state
 	Dirs  map[string][]string  // absolute name -> its relevant entries
+	// Trees: every entry of the directories below a package that embeds
+	// files, which its patterns may match.
+	Trees map[string][]string
 }
 
 // fileState is a file's content digest, and for a Go file the digest of
@@ -150,7 +154,7 @@ func listKey(cfg Config) string {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "connectlint list 1\x00%s\x00%q\x00%t\x00%s\x00%d\x00%d\x00", dir, cfg.Patterns, cfg.Tests, goCmd, st.Size(), st.ModTime().UnixNano())
+	fmt.Fprintf(h, "connectlint list 2\x00%s\x00%q\x00%t\x00%s\x00%d\x00%d\x00", dir, cfg.Patterns, cfg.Tests, goCmd, st.Size(), st.ModTime().UnixNano())
 	env := os.Environ()
 	slices.Sort(env)
 	for _, kv := range env {
@@ -228,7 +232,7 @@ const racyWindow = time.Second
 // record describes what the listing depends on, or returns nil when it
 // should not be remembered (errors, or files modified while listing).
 func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
-	r := &remembered{Pkgs: pkgs, Files: map[string]fileState{}, Dirs: map[string][]string{}}
+	r := &remembered{Pkgs: pkgs, Files: map[string]fileState{}, Dirs: map[string][]string{}, Trees: map[string][]string{}}
 	racy := false
 	addFile := func(name string) {
 		if _, ok := r.Files[name]; ok {
@@ -242,6 +246,11 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 	}
 	addDir := func(dir string) {
 		if _, ok := r.Dirs[dir]; !ok {
+			// A file added while listing is in neither the listing nor
+			// r.Files: the directory's time tells.
+			if st, err := os.Stat(dir); err == nil && st.ModTime().After(started.Add(-racyWindow)) {
+				racy = true
+			}
 			r.Dirs[dir] = dirEntries(dir)
 		}
 	}
@@ -256,8 +265,22 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 		if p.Dir != "" {
 			addDir(p.Dir)
 		}
-		for _, name := range p.sourceFiles() {
-			addFile(name)
+		if !p.isTestMain() { // its file is generated into the build cache
+			for _, name := range p.sourceFiles() {
+				addFile(name)
+			}
+		}
+		if len(p.EmbedPatterns) > 0 && p.Dir != "" {
+			// Embedded files are read by the compiler, and what the
+			// patterns match decides the listing.
+			for _, name := range abs(p.Dir, p.EmbedFiles) {
+				addFile(name)
+			}
+			walkTree(p.Dir, r.Trees, started.Add(-racyWindow), &racy)
+		}
+		if m := p.Module; m != nil && m.Dir != "" {
+			// A replacement's go.mod decides its go version and requirements.
+			addFile(filepath.Join(m.Dir, "go.mod"))
 		}
 		if m := p.Module; m != nil && m.Main && m.Dir != "" {
 			for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", filepath.Join("vendor", "modules.txt")} {
@@ -302,6 +325,44 @@ func walkModule(root string, addDir func(string)) {
 		addDir(path)
 		return nil
 	})
+}
+
+// walkTree records every entry of every directory below root, and
+// whether one changed since the given time.
+func walkTree(root string, trees map[string][]string, since time.Time, racy *bool) {
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if d.Name() == ".git" && path != root {
+			return filepath.SkipDir
+		}
+		if _, ok := trees[path]; ok {
+			return filepath.SkipDir
+		}
+		if st, err := d.Info(); err == nil && st.ModTime().After(since) {
+			*racy = true
+		}
+		trees[path] = allEntries(path)
+		return nil
+	})
+}
+
+// allEntries lists every entry of a directory.
+func allEntries(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return []string{"\x00" + err.Error()}
+	}
+	out := []string{}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() {
+			name += "/"
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 func ignoredName(name string) bool {
@@ -374,10 +435,26 @@ func goHeader(src []byte) []byte {
 		return src
 	}
 	end := f.Name.End()
+	embeds := false
 	for _, d := range f.Decls {
 		end = max(end, d.End())
 	}
-	return src[:fset.File(f.Pos()).Offset(end)]
+	for _, imp := range f.Imports {
+		embeds = embeds || imp.Path.Value == `"embed"`
+	}
+	header := src[:fset.File(f.Pos()).Offset(end)]
+	if !embeds {
+		return header
+	}
+	// go list reads the //go:embed directives of a file that imports
+	// embed wherever they are.
+	out := slices.Clone(header)
+	for line := range bytes.Lines(src[len(header):]) {
+		if bytes.Contains(line, []byte("go:embed")) {
+			out = append(out, line...)
+		}
+	}
+	return out
 }
 
 // reuse checks the remembered listing against the files, and returns it
@@ -386,6 +463,11 @@ func goHeader(src []byte) []byte {
 func (r *remembered) reuse(cfg Config) (*listing, bool) {
 	for dir, names := range r.Dirs {
 		if !slices.Equal(dirEntries(dir), names) {
+			return nil, false
+		}
+	}
+	for dir, names := range r.Trees {
+		if !slices.Equal(allEntries(dir), names) {
 			return nil, false
 		}
 	}
@@ -428,13 +510,17 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 			}
 		}
 	}
-	// Export data must be fresh where it is read: for every stale package
-	// that a package other than a test main imports.
-	var recompile []string
+	// Every stale package is compiled again, as go list -export would
+	// compile it: the compiler reports errors the type checker does not
+	// (a function without a body, a misplaced //go:linkname), and its
+	// export data must be fresh where another package reads it.
+	var compile []*listed
+	names := map[string]bool{}
+	tests := false
 	for _, p := range r.Pkgs {
 		if !stale[p.ImportPath] {
 			if p.Export != "" && !exists(p.Export) {
-				return nil, false // trimmed from the build cache
+				return nil, false
 			}
 			for _, f := range p.CompiledGoFiles {
 				if filepath.IsAbs(f) && !exists(f) {
@@ -443,35 +529,45 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 			}
 			continue
 		}
-		if !slices.ContainsFunc(importers[p.ImportPath], func(q *listed) bool { return !q.isTestMain() }) {
+		if p.isTestMain() {
 			continue
 		}
+		compile = append(compile, p)
 		if p.ForTest != "" {
-			return nil, false // a test variant cannot be named to go list
+			names[p.ForTest] = true // its test variants are listed with -test
+			tests = true
+		} else {
+			names[p.ImportPath] = true
 		}
-		recompile = append(recompile, p.ImportPath)
 	}
 	l := &listing{pkgs: r.Pkgs, how: "remembered", stale: stale, sums: r.Files}
-	if len(recompile) > 0 {
-		l.how = fmt.Sprintf("remembered, %d recompiled", len(recompile))
+	if len(compile) > 0 {
+		l.how = fmt.Sprintf("remembered, %d recompiled", len(compile))
 		l.recompiling = map[string]bool{}
-		for _, path := range recompile {
-			l.recompiling[path] = true
+		for _, p := range compile {
+			if slices.ContainsFunc(importers[p.ImportPath], func(q *listed) bool { return !q.isTestMain() }) {
+				l.recompiling[p.ImportPath] = true
+			}
 		}
 		l.refreshed = make(chan struct{})
 		go func() {
 			defer close(l.refreshed)
-			fresh, _, err := goListExport(cfg.GoCommand, cfg.Dir, recompile)
-			if err != nil || len(fresh) != len(recompile) {
+			fresh, _, err := goListExport(cfg.GoCommand, cfg.Dir, tests, slices.Sorted(maps.Keys(names)))
+			if err != nil {
 				return
 			}
+			got := map[string]*listed{}
 			for _, q := range fresh {
-				if p := byPath[q.ImportPath]; p == nil || !l.recompiling[q.ImportPath] || q.Error != nil || len(q.DepsErrors) > 0 || q.Export == "" {
+				got[q.ImportPath] = q
+			}
+			for _, p := range compile {
+				q := got[p.ImportPath]
+				if q == nil || q.Error != nil || len(q.DepsErrors) > 0 || q.Export == "" {
 					return
 				}
 			}
-			for _, q := range fresh {
-				byPath[q.ImportPath].Export = q.Export
+			for _, p := range compile {
+				p.Export = got[p.ImportPath].Export
 			}
 			l.refreshOK = true
 		}()
@@ -480,9 +576,13 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 }
 
 // goListExport asks the go command for the export data of the named
-// packages only.
-func goListExport(goCmd, dir string, paths []string) ([]*listed, string, error) {
-	args := append([]string{"list", "-e", "-json=ImportPath,Export,Error,DepsErrors", "-export", "--"}, paths...)
+// packages only, and with tests of their test variants.
+func goListExport(goCmd, dir string, tests bool, paths []string) ([]*listed, string, error) {
+	args := []string{"list", "-e", "-json=ImportPath,Export,Error,DepsErrors", "-export"}
+	if tests {
+		args = append(args, "-test")
+	}
+	args = append(append(args, "--"), paths...)
 	cmd := exec.Command(cmp.Or(goCmd, "go"), args...)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer

@@ -84,8 +84,9 @@ func listed(t *testing.T, what, dir string, cache *runner.Cache, how string) *ru
 }
 
 // TestListingIsRemembered: a re-run, and a re-run after edits inside
-// function bodies, reuse the listing; an edited package that another
-// imports is recompiled for its export data, and nothing else.
+// function bodies, reuse the listing; the edited packages and their
+// importers are recompiled, for the compiler's errors and for export
+// data, and nothing else.
 func TestListingIsRemembered(t *testing.T) {
 	dir := layered(t)
 	cache := openCache(t, t.TempDir())
@@ -95,7 +96,7 @@ func TestListingIsRemembered(t *testing.T) {
 	}
 
 	write(t, filepath.Join(dir, "extra", "extra.go"), extraSrc("func() { resp.Body.Close() }()"))
-	leaf := listed(t, "body edit in a package nothing imports", dir, cache, "remembered")
+	leaf := listed(t, "body edit in a package nothing imports", dir, cache, "remembered, 1 recompiled")
 	if leaf.Stats.Analysed != 1 {
 		t.Errorf("leaf edit: %+v, want 1 analysed", leaf.Stats)
 	}
@@ -104,7 +105,7 @@ func TestListingIsRemembered(t *testing.T) {
 	// fresh: the finding's path changes from myself to a deprecated one.
 	before := count(leaf, "deprecated-endpoint")
 	write(t, filepath.Join(dir, "base", "base.go"), baseSrc("/rest/api/3/search?jql=project=A"))
-	imported := listed(t, "body edit in an imported package", dir, cache, "remembered, 1 recompiled")
+	imported := listed(t, "body edit in an imported package", dir, cache, "remembered, 2 recompiled")
 	if imported.Stats.Analysed != 2 {
 		t.Errorf("edit in base: %+v, want base and extra analysed", imported.Stats)
 	}
@@ -164,12 +165,21 @@ func TestListingIsRedone(t *testing.T) {
 			write(t, filepath.Join(dir, "later", "later.go"), strings.Replace(extraSrc("resp.Body.Close()"), "package extra", "package later", 1))
 		}},
 		{"go.mod edited", func(t *testing.T, dir string) {
-			f, err := os.OpenFile(filepath.Join(dir, "go.mod"), os.O_APPEND|os.O_WRONLY, 0)
-			if err != nil {
+			appendTo(t, filepath.Join(dir, "go.mod"), "\n// edited\n")
+		}},
+		{"an embedded file removed", func(t *testing.T, dir string) {
+			if err := os.Remove(filepath.Join(dir, "atlassian-connect.json")); err != nil {
 				t.Fatal(err)
 			}
-			f.WriteString("\n// edited\n")
-			f.Close()
+		}},
+		{"an embedded file edited", func(t *testing.T, dir string) {
+			write(t, filepath.Join(dir, "atlassian-connect.json"), "{}\n")
+		}},
+		{"a //go:embed directive added below the imports", func(t *testing.T, dir string) {
+			appendTo(t, filepath.Join(dir, "main.go"), "\n//go:embed missing.txt\nvar missing string\n")
+		}},
+		{"a file added in an embedding package", func(t *testing.T, dir string) {
+			write(t, filepath.Join(dir, "static", "new.txt"), "new\n")
 		}},
 		{"the environment changed", func(t *testing.T, dir string) {
 			t.Setenv("GOFLAGS", "-tags=connectlint_test")
@@ -184,7 +194,10 @@ func TestListingIsRedone(t *testing.T) {
 			listed(t, tc.what, dir, cache, "go list")
 			settle(t, dir) // files just written are not trusted
 			listed(t, "re-run after "+tc.what, dir, cache, "")
-			listed(t, "second re-run after "+tc.what, dir, cache, "remembered")
+			// A change that breaks the listing: it is not remembered.
+			if broken := strings.Contains(tc.what, "removed") && strings.Contains(tc.what, "embedded") || strings.Contains(tc.what, "directive"); !broken {
+				listed(t, "second re-run after "+tc.what, dir, cache, "remembered")
+			}
 		})
 	}
 }
@@ -200,4 +213,75 @@ func TestRacyListingIsNotRemembered(t *testing.T) {
 	cache := openCache(t, t.TempDir())
 	listed(t, "first run", dir, cache, "go list")
 	listed(t, "re-run", dir, cache, "go list")
+}
+
+func appendTo(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRacyDirectoryIsNotRemembered: a file added while go list ran is in
+// neither the listing nor its files; the directory's time tells.
+func TestRacyDirectoryIsNotRemembered(t *testing.T) {
+	dir := layered(t)
+	soon := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "base"), soon, soon); err != nil {
+		t.Fatal(err)
+	}
+	cache := openCache(t, t.TempDir())
+	listed(t, "first run", dir, cache, "go list")
+	listed(t, "re-run", dir, cache, "go list")
+}
+
+// TestCompilerErrorsListAfresh: errors the compiler reports and the type
+// checker does not are reported as go list reports them, in a package
+// nothing imports and in a test file.
+func TestCompilerErrorsListAfresh(t *testing.T) {
+	dir := layered(t)
+	write(t, filepath.Join(dir, "extra", "extra_test.go"), "package extra\n\nimport \"testing\"\n\nfunc TestNothing(t *testing.T) {}\n")
+	settle(t, dir)
+	cache := openCache(t, t.TempDir())
+	listed(t, "first run", dir, cache, "go list")
+	listed(t, "re-run", dir, cache, "remembered")
+	for _, name := range []string{"extra.go", "extra_test.go"} {
+		name = filepath.Join(dir, "extra", name)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		appendTo(t, name, "\nfunc noBody()\n")
+		got := listed(t, "a function without a body in "+filepath.Base(name), dir, cache, "go list")
+		if !strings.Contains(got.Stderr, "missing function body") {
+			t.Errorf("standard error does not report the missing body:\n%s", got.Stderr)
+		}
+		write(t, name, string(data))
+		settle(t, dir)
+		listed(t, "fixed", dir, cache, "")
+		listed(t, "re-run after the fix", dir, cache, "remembered")
+	}
+}
+
+// TestReplacementGoModIsRecorded: the go.mod of a module replaced by a
+// directory decides its go version and requirements.
+func TestReplacementGoModIsRecorded(t *testing.T) {
+	dir := layered(t)
+	rep := t.TempDir()
+	write(t, filepath.Join(rep, "go.mod"), "module example.com/x\n\ngo 1.21\n")
+	write(t, filepath.Join(rep, "x.go"), "package x\n\n// X is x.\nconst X = 1\n")
+	appendTo(t, filepath.Join(dir, "go.mod"), "\nrequire example.com/x v0.0.0\n\nreplace example.com/x => "+rep+"\n")
+	write(t, filepath.Join(dir, "base", "doc.go"), "// Package base names Jira resources.\npackage base\n\nimport _ \"example.com/x\"\n")
+	settle(t, dir)
+	settle(t, rep)
+	cache := openCache(t, t.TempDir())
+	listed(t, "first run", dir, cache, "go list")
+	listed(t, "re-run", dir, cache, "remembered")
+	write(t, filepath.Join(rep, "go.mod"), "module example.com/x\n\ngo 1.22\n")
+	listed(t, "the replacement's go version changed", dir, cache, "go list")
 }
