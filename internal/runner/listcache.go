@@ -224,34 +224,45 @@ func (p *listed) sourceFiles() []string {
 	return out
 }
 
-// racyWindow: a listing is not remembered if a file it depends on was
-// modified this close to the start of go list, which may have read it
-// before the change.
-const racyWindow = time.Second
+// racy reports whether a file or directory last modified at mtime may
+// have changed after go list, started at started, read it: then the
+// listing is not remembered. Linux stamps times from a clock that lags by
+// up to a tick (10 ms at most), so 50 ms is a safe margin; a time without
+// a fraction of a second comes from a file system that keeps whole
+// seconds (or two), where the last two seconds are suspect. (A margin of
+// a second everywhere kept an editor that runs connectlint on save from
+// ever having its listing remembered.)
+func racy(mtime, started time.Time) bool {
+	window := 50 * time.Millisecond
+	if mtime.Nanosecond() == 0 {
+		window = 2 * time.Second
+	}
+	return mtime.After(started.Add(-window))
+}
 
 // record describes what the listing depends on, or returns nil when it
 // should not be remembered (errors, or files modified while listing).
 func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 	r := &remembered{Pkgs: pkgs, Files: map[string]fileState{}, Dirs: map[string][]string{}, Trees: map[string][]string{}}
-	racy := false
+	changing := false
 	addFile := func(name string) {
 		if _, ok := r.Files[name]; ok {
 			return
 		}
-		st, err := os.Stat(name)
-		if err == nil && st.ModTime().After(started.Add(-racyWindow)) {
-			racy = true
-		}
 		r.Files[name] = stateOf(name)
+		// After reading: a change after the read shows in the time.
+		if st, err := os.Stat(name); err == nil && racy(st.ModTime(), started) {
+			changing = true
+		}
 	}
 	addDir := func(dir string) {
 		if _, ok := r.Dirs[dir]; !ok {
 			// A file added while listing is in neither the listing nor
 			// r.Files: the directory's time tells.
-			if st, err := os.Stat(dir); err == nil && st.ModTime().After(started.Add(-racyWindow)) {
-				racy = true
-			}
 			r.Dirs[dir] = dirEntries(dir)
+			if st, err := os.Stat(dir); err == nil && racy(st.ModTime(), started) {
+				changing = true
+			}
 		}
 	}
 	walked := map[string]bool{} // module roots walked: once each, not once per package
@@ -276,7 +287,7 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 			for _, name := range abs(p.Dir, p.EmbedFiles) {
 				addFile(name)
 			}
-			walkTree(p.Dir, r.Trees, started.Add(-racyWindow), &racy)
+			walkTree(p.Dir, r.Trees, started, &changing)
 		}
 		if m := p.Module; m != nil && m.Dir != "" {
 			// A replacement's go.mod decides its go version and requirements.
@@ -306,7 +317,7 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 		}
 		dir = parent
 	}
-	if racy {
+	if changing {
 		return nil
 	}
 	return r
@@ -328,8 +339,8 @@ func walkModule(root string, addDir func(string)) {
 }
 
 // walkTree records every entry of every directory below root, and
-// whether one changed since the given time.
-func walkTree(root string, trees map[string][]string, since time.Time, racy *bool) {
+// whether one may have changed while go list ran (see racy).
+func walkTree(root string, trees map[string][]string, started time.Time, changing *bool) {
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
@@ -340,10 +351,10 @@ func walkTree(root string, trees map[string][]string, since time.Time, racy *boo
 		if _, ok := trees[path]; ok {
 			return filepath.SkipDir
 		}
-		if st, err := d.Info(); err == nil && st.ModTime().After(since) {
-			*racy = true
-		}
 		trees[path] = allEntries(path)
+		if st, err := os.Stat(path); err == nil && racy(st.ModTime(), started) {
+			*changing = true
+		}
 		return nil
 	})
 }
@@ -510,10 +521,13 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 			}
 		}
 	}
-	// Every stale package is compiled again, as go list -export would
-	// compile it: the compiler reports errors the type checker does not
-	// (a function without a body, a misplaced //go:linkname), and its
-	// export data must be fresh where another package reads it.
+	// A stale package that another imports is compiled again: its export
+	// data must be fresh where it is read, and the compiler reports
+	// errors the type checker does not (a function without a body, a
+	// misplaced //go:linkname). One that nothing imports is not, as go
+	// vet does not compile it: such an error in it goes unreported until
+	// the listing is redone, as under go vet (compiling it would triple
+	// the 0.2 s re-run).
 	var compile []*listed
 	names := map[string]bool{}
 	tests := false
@@ -529,7 +543,7 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 			}
 			continue
 		}
-		if p.isTestMain() {
+		if p.isTestMain() || !slices.ContainsFunc(importers[p.ImportPath], func(q *listed) bool { return !q.isTestMain() }) {
 			continue
 		}
 		compile = append(compile, p)
@@ -545,9 +559,7 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 		l.how = fmt.Sprintf("remembered, %d recompiled", len(compile))
 		l.recompiling = map[string]bool{}
 		for _, p := range compile {
-			if slices.ContainsFunc(importers[p.ImportPath], func(q *listed) bool { return !q.isTestMain() }) {
-				l.recompiling[p.ImportPath] = true
-			}
+			l.recompiling[p.ImportPath] = true
 		}
 		l.refreshed = make(chan struct{})
 		go func() {
