@@ -86,12 +86,12 @@ for mv in "${MODULES[@]}"; do
 			cp -al "$base" "$WORK/run-cache"
 			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" cold "$i" -- "${cmd[@]}")
 			case $tool in connectlint | govet-connectlint | floor-vet | govet)
-				echo "var _ = \"bench edit $tool $i\"" >>"$leaf"
+				printf '\nvar _ = "bench edit %s %s"\n' "$tool" "$i" >>"$leaf" # the file may not end in a newline
 				(cd "$src" && export GOCACHE=$WORK/run-cache && measure "$OUT" "$name" "$tool" warm-leaf "$i" -- "${cmd[@]}")
 				;;
 			esac
 			cp -p "$WORK/leaf.orig" "$leaf"
-			echo "var _ = \"bench edit $tool $i\"" >>"$edit"
+			printf '\nvar _ = "bench edit %s %s"\n' "$tool" "$i" >>"$edit"
 			(cd "$src" && export GOCACHE=$WORK/run-cache STATICCHECK_CACHE=$WORK/sc-cache && measure "$OUT" "$name" "$tool" warm "$i" -- "${cmd[@]}")
 			cp -p "$WORK/edit.orig" "$edit"
 		done
