@@ -54,7 +54,7 @@ func Lookup(method string, url strpat.Pattern) Match {
 		// Every candidate needs a wildcard segment (a value: an id, a key)
 		// to be one of its literal segments: the request is more likely
 		// an operation the table lacks than, say, .../workflow/search.
-		m = Match{Kind: Unknown, Suggestions: m.Ops}
+		m = Match{Kind: Unknown, Suggestions: m.Ops[:min(len(m.Ops), maxSuggestions)]}
 	}
 	if m.Kind == Unknown && method == "HEAD" {
 		// JAX-RS servers such as Jira's answer HEAD with the GET resource.
