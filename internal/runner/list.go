@@ -86,28 +86,44 @@ func goList(goCmd, dir string, tests bool, patterns []string) ([]*listed, string
 	if tests {
 		args = append(args, "-test")
 	}
-	args = append(args, "--")
-	args = append(args, patterns...)
+	pkgs, stderr, runErr, err := runGoList(goCmd, dir, append(append(args, "--"), patterns...))
+	if err == nil && runErr != nil && len(pkgs) == 0 {
+		err = fmt.Errorf("%w: %s", errLoad, strings.TrimSpace(stderr))
+	}
+	return pkgs, stderr, err
+}
+
+// goListExport asks the go command for the export data of the named
+// packages only, and with tests of their test variants; any failure of
+// the go command is an error.
+func goListExport(goCmd, dir string, tests bool, paths []string) ([]*listed, error) {
+	args := []string{"list", "-e", "-json=ImportPath,Export,Error,DepsErrors", "-export"}
+	if tests {
+		args = append(args, "-test")
+	}
+	pkgs, _, runErr, err := runGoList(goCmd, dir, append(append(args, "--"), paths...))
+	return pkgs, cmp.Or(err, runErr)
+}
+
+// runGoList runs go list and reads the packages it describes: err says
+// its output could not be read, runErr how the command ended.
+func runGoList(goCmd, dir string, args []string) (pkgs []*listed, stderr string, runErr, err error) {
 	cmd := exec.Command(cmp.Or(goCmd, "go"), args...)
 	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	var pkgs []*listed
+	var stdout, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &errOut
+	runErr = cmd.Run()
 	dec := json.NewDecoder(&stdout)
 	for {
 		p := new(listed)
 		if err := dec.Decode(p); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, stderr.String(), fmt.Errorf("reading go list's output: %v", err)
+			return nil, errOut.String(), runErr, fmt.Errorf("reading go list's output: %v", err)
 		}
 		pkgs = append(pkgs, p)
 	}
-	if runErr != nil && len(pkgs) == 0 {
-		return nil, stderr.String(), fmt.Errorf("%w: %s", errLoad, strings.TrimSpace(stderr.String()))
-	}
-	return pkgs, stderr.String(), nil
+	return pkgs, errOut.String(), runErr, nil
 }
 
 // abs makes go list's file names absolute (CompiledGoFiles of cgo

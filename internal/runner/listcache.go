@@ -171,7 +171,7 @@ func listKey(cfg Config) string {
 		}
 	}
 	if goenv != "" && goenv != "off" {
-		fmt.Fprintf(h, "goenv\x00%s\x00", fileSum(goenv))
+		fmt.Fprintf(h, "goenv\x00%s\x00", stateOf(goenv).Sum)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -265,7 +265,7 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 			}
 		}
 	}
-	walked := map[string]bool{} // module roots walked: once each, not once per package
+	walked := map[string]bool{} // module roots seen: once each, not once per package
 	for _, p := range pkgs {
 		if p.Error != nil || len(p.DepsErrors) > 0 || p.ImportPath == "command-line-arguments" {
 			return nil
@@ -289,16 +289,14 @@ func record(cfg Config, pkgs []*listed, started time.Time) *remembered {
 			}
 			walkTree(p.Dir, r.Trees, started, &changing)
 		}
-		if m := p.Module; m != nil && m.Dir != "" {
+		if m := p.Module; m != nil && m.Dir != "" && !walked[m.Dir] {
+			walked[m.Dir] = true
 			// A replacement's go.mod decides its go version and requirements.
 			addFile(filepath.Join(m.Dir, "go.mod"))
-		}
-		if m := p.Module; m != nil && m.Main && m.Dir != "" {
-			for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", filepath.Join("vendor", "modules.txt")} {
-				addFile(filepath.Join(m.Dir, name))
-			}
-			if !walked[m.Dir] {
-				walked[m.Dir] = true
+			if m.Main {
+				for _, name := range []string{"go.sum", "go.work", "go.work.sum", filepath.Join("vendor", "modules.txt")} {
+					addFile(filepath.Join(m.Dir, name))
+				}
 				walkModule(m.Dir, addDir)
 			}
 		}
@@ -361,17 +359,24 @@ func walkTree(root string, trees map[string][]string, started time.Time, changin
 
 // allEntries lists every entry of a directory.
 func allEntries(dir string) []string {
+	return entriesOf(dir, func(string, bool) bool { return true })
+}
+
+// entriesOf lists the entries of a directory that keep accepts,
+// directories with a trailing slash; an error is an entry of its own.
+func entriesOf(dir string, keep func(name string, isDir bool) bool) []string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return []string{"\x00" + err.Error()}
 	}
 	out := []string{}
 	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() {
-			name += "/"
+		if name := e.Name(); keep(name, e.IsDir()) {
+			if e.IsDir() {
+				name += "/"
+			}
+			out = append(out, name)
 		}
-		out = append(out, name)
 	}
 	return out
 }
@@ -383,26 +388,15 @@ func ignoredName(name string) bool {
 // dirEntries lists what in a directory can change a listing: its
 // subdirectories, its source files, and module and workspace files.
 func dirEntries(dir string) []string {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return []string{"\x00" + err.Error()}
-	}
-	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		if ignoredName(name) && name != "vendor" {
-			continue
+	return entriesOf(dir, func(name string, isDir bool) bool {
+		switch {
+		case ignoredName(name) && name != "vendor":
+			return false
+		case isDir:
+			return true
 		}
-		if e.IsDir() {
-			out = append(out, name+"/")
-		} else if sourceExt[filepath.Ext(name)] || name == "go.mod" || name == "go.sum" || name == "go.work" {
-			out = append(out, name)
-		}
-	}
-	if out == nil {
-		out = []string{}
-	}
-	return out
+		return sourceExt[filepath.Ext(name)] || name == "go.mod" || name == "go.sum" || name == "go.work"
+	})
 }
 
 // sourceExt are the extensions of files the go command builds from.
@@ -410,15 +404,6 @@ var sourceExt = map[string]bool{
 	".go": true, ".c": true, ".h": true, ".s": true, ".S": true, ".sx": true, ".cc": true, ".cpp": true, ".cxx": true,
 	".hh": true, ".hpp": true, ".hxx": true, ".m": true, ".f": true, ".F": true, ".for": true, ".f90": true,
 	".syso": true, ".swig": true, ".swigcxx": true,
-}
-
-func fileSum(name string) string {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
 }
 
 // stateOf reads a file's state.
@@ -564,7 +549,7 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 		l.refreshed = make(chan struct{})
 		go func() {
 			defer close(l.refreshed)
-			fresh, _, err := goListExport(cfg.GoCommand, cfg.Dir, tests, slices.Sorted(maps.Keys(names)))
+			fresh, err := goListExport(cfg.GoCommand, cfg.Dir, tests, slices.Sorted(maps.Keys(names)))
 			if err != nil {
 				return
 			}
@@ -585,33 +570,6 @@ func (r *remembered) reuse(cfg Config) (*listing, bool) {
 		}()
 	}
 	return l, true
-}
-
-// goListExport asks the go command for the export data of the named
-// packages only, and with tests of their test variants.
-func goListExport(goCmd, dir string, tests bool, paths []string) ([]*listed, string, error) {
-	args := []string{"list", "-e", "-json=ImportPath,Export,Error,DepsErrors", "-export"}
-	if tests {
-		args = append(args, "-test")
-	}
-	args = append(append(args, "--"), paths...)
-	cmd := exec.Command(cmp.Or(goCmd, "go"), args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, stderr.String(), err
-	}
-	var out []*listed
-	dec := json.NewDecoder(&stdout)
-	for dec.More() {
-		p := new(listed)
-		if err := dec.Decode(p); err != nil {
-			return nil, stderr.String(), err
-		}
-		out = append(out, p)
-	}
-	return out, stderr.String(), nil
 }
 
 func exists(name string) bool {
