@@ -64,3 +64,36 @@ measure() {
 	printf '%s\t%s\t%s\n' "$(tail -1 "$tf")" "$rc" "$load" >>"$out"
 	rm -f "$tf"
 }
+
+# check_file NAME DIR ARGS...: runs "$CL -cache=off ARGS -format json"
+# on ./... in the one-file module DIR, its report in $OUT/NAME.json; a
+# row "NAME exit" goes to $D/runs.tsv and each unsuppressed finding to
+# $D/findings.tsv. Sets fail=1 on a crash or an exit other than 0 or 3.
+check_file() {
+	local name=$1 dir=$2 rc
+	shift 2
+	set +e
+	(cd "$dir" && "$CL" -cache=off "$@" -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
+	rc=$?
+	set -e
+	if [ "$rc" != 0 ] && [ "$rc" != 3 ] || grep -qE 'panic|internal error' "$OUT/$name.stderr"; then
+		echo "$name: exit $rc: $(head -c 300 "$OUT/$name.stderr")" >&2
+		fail=1
+	fi
+	printf '%s\t%s\n' "$name" "$rc" >>"$D/runs.tsv"
+	jq -r --arg n "$name" '.findings[]? | select(.suppressed | not) |
+		[$n, .rule, .severity, .line, .column, .message] | @tsv' "$OUT/$name.json" >>"$D/findings.tsv"
+}
+
+# summarize_files KIND: the findings per rule of check_file's runs, to
+# $D/summary.md and standard output.
+summarize_files() {
+	{
+		echo "$(wc -l <"$D/runs.tsv") $1 checked with $("$CL" version 2>/dev/null | head -1)"
+		echo
+		echo "| rule | findings | $1 |"
+		echo "|---|---|---|"
+		awk -F'\t' '{ n[$2]++; if (!seen[$2 FS $1]++) d[$2]++ } END { for (r in n) printf "| %s | %d | %d |\n", r, n[r], d[r] }' "$D/findings.tsv" | sort
+	} >"$D/summary.md"
+	cat "$D/summary.md"
+}

@@ -65,25 +65,8 @@ while IFS=$'\t' read -r name repo path commit _; do
 		continue
 	fi
 	cp "$FILES/${repo/\//+}/$path" "$MOD/manifest.yml"
-	set +e
-	(cd "$MOD" && "$CL" -cache=off -manifest manifest.yml -format json -out "$OUT/$name.json" ./... 2>"$OUT/$name.stderr")
-	rc=$?
-	set -e
-	if [ "$rc" != 0 ] && [ "$rc" != 3 ] || grep -qE 'panic|internal error' "$OUT/$name.stderr"; then
-		echo "$name: exit $rc: $(head -c 300 "$OUT/$name.stderr")" >&2
-		fail=1
-	fi
-	printf '%s\t%s\n' "$name" "$rc" >>"$D/runs.tsv"
-	jq -r --arg n "$name" '.findings[]? | select(.suppressed | not) |
-		[$n, .rule, .severity, .line, .column, .message] | @tsv' "$OUT/$name.json" >>"$D/findings.tsv"
+	check_file "$name" "$MOD" -manifest manifest.yml
 done <"$ROOT/bench/manifests.tsv"
 
-{
-	echo "$(wc -l <"$D/runs.tsv") manifests checked with $("$CL" version 2>/dev/null | head -1)"
-	echo
-	echo "| rule | findings | manifests |"
-	echo "|---|---|---|"
-	awk -F'\t' '{ n[$2]++; if (!seen[$2 FS $1]++) d[$2]++ } END { for (r in n) printf "| %s | %d | %d |\n", r, n[r], d[r] }' "$D/findings.tsv" | sort
-} >"$D/summary.md"
-cat "$D/summary.md"
+summarize_files manifests
 exit $fail
