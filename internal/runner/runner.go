@@ -55,7 +55,7 @@ type Result struct {
 // Stats count what the run did.
 type Stats struct {
 	Listed   int    // packages go list gave
-	Listing  string // how: "go list", or "remembered" (see list)
+	Listing  string // how: "go list", "remembered" or "remembered, N recompiled" (see list)
 	Analysed int    // packages analysed in this run
 	Cached   int    // packages whose analysis came from the cache
 }
@@ -217,11 +217,11 @@ func runListed(cfg Config, fresh bool) (res *Result, retry bool, err error) {
 		}()
 	}
 	wg.Wait()
-	if !l.complete() {
-		return nil, true, nil
+	if !l.complete() || retry {
+		return nil, true, nil // the caller lists afresh and runs again
 	}
-	if !retry && l.save != nil {
-		l.save() // not a listing under which a package fails to analyse
+	if l.save != nil {
+		l.save()
 	}
 
 	for _, p := range list {
@@ -239,7 +239,7 @@ func runListed(cfg Config, fresh bool) (res *Result, retry bool, err error) {
 	if cfg.Cache != nil {
 		cfg.Cache.trim(started)
 	}
-	return res, retry, nil
+	return res, false, nil
 }
 
 // run analyses one package whose dependencies are done, and returns what
