@@ -15,8 +15,8 @@
 // Each suppressed finding is recorded with its reason in a per-package
 // state. The connectlint analyzer (analyzers/directives), which requires
 // every checking analyzer and so runs after them on the package, calls
-// [Finish] to report malformed and unused directives and to publish the
-// package's suppressed findings.
+// [Finish] to report malformed and unused directives, and returns the
+// package's suppressed findings as its result.
 package suppress
 
 import (
