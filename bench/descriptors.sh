@@ -33,17 +33,7 @@ if [ -z "$CL" ]; then
 fi
 
 # get NAME REPO PATH COMMIT: the descriptor into $FILES/NAME.json.
-get() {
-	local name=$1 repo=$2 path=$3 commit=$4 git
-	[ -s "$FILES/$name.json" ] && return 0
-	git=$MIRRORS/${repo/\//+}/repo
-	[ -d "$git/.git" ] && git=$git/.git
-	if [ ! -d "$git" ]; then
-		git=$WORK/git/${repo/\//+}
-		[ -d "$git" ] || git clone -q --bare --filter=blob:none "https://github.com/$repo" "$git"
-	fi
-	git --git-dir="$git" show "$commit:$path" >"$FILES/$name.json.tmp" && mv "$FILES/$name.json.tmp" "$FILES/$name.json"
-}
+get() { git_file "$2" "$3" "$4" "$FILES/$1.json"; }
 
 # The empty module each descriptor is checked in: one main package, so
 # the descriptor has an owner package to be reported by.

@@ -97,3 +97,19 @@ summarize_files() {
 	} >"$D/summary.md"
 	cat "$D/summary.md"
 }
+
+# git_file REPO PATH COMMIT DEST: one file of a GitHub repository at a
+# commit into DEST (kept if already there), from the snapshot in
+# $MIRRORS when there is one, else from a blobless clone in $WORK/git.
+git_file() {
+	local repo=$1 path=$2 commit=$3 dest=$4 git
+	[ -s "$dest" ] && return 0
+	git=$MIRRORS/${repo/\//+}/repo
+	[ -d "$git/.git" ] && git=$git/.git
+	if [ ! -d "$git" ]; then
+		git=$WORK/git/${repo/\//+}
+		[ -d "$git" ] || git clone -q --bare --filter=blob:none "https://github.com/$repo" "$git"
+	fi
+	mkdir -p "$(dirname "$dest")"
+	git --git-dir="$git" show "$commit:$path" >"$dest.tmp" && mv "$dest.tmp" "$dest"
+}

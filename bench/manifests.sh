@@ -33,19 +33,7 @@ if [ -z "$CL" ]; then
 fi
 
 # get REPO PATH COMMIT: the manifest into $FILES/owner+repo/PATH.
-get() {
-	local repo=$1 path=$2 commit=$3 git dest
-	dest=$FILES/${repo/\//+}/$path
-	[ -s "$dest" ] && return 0
-	git=$MIRRORS/${repo/\//+}/repo
-	[ -d "$git/.git" ] && git=$git/.git
-	if [ ! -d "$git" ]; then
-		git=$WORK/git/${repo/\//+}
-		[ -d "$git" ] || git clone -q --bare --filter=blob:none "https://github.com/$repo" "$git"
-	fi
-	mkdir -p "$(dirname "$dest")"
-	git --git-dir="$git" show "$commit:$path" >"$dest.tmp" && mv "$dest.tmp" "$dest"
-}
+get() { git_file "$1" "$2" "$3" "$FILES/${1/\//+}/$2"; }
 
 # The empty module each manifest is checked in: one main package, so the
 # manifest has an owner package to be reported by.
